@@ -1,0 +1,55 @@
+// Package buildinfo tells which build of Licensor is running: its version, the commit it was built
+// from and the Go release that compiled it.
+//
+// Version is set at link time (the Makefile passes
+// -ldflags "-X github.com/licensorhq/licensor/internal/buildinfo.Version=..."); the commit and
+// the Go version come from the build information the go command embeds in every binary.
+package buildinfo
+
+import (
+	"fmt"
+	"runtime/debug"
+)
+
+// Version is the release of this build; "dev" unless the linker sets it.
+var Version = "dev"
+
+// Info describes one build.
+type Info struct {
+	Version   string `json:"version"`
+	Commit    string `json:"commit"`              // "unknown" when built without VCS stamping
+	Modified  bool   `json:"modified,omitempty"` // built from a checkout with local changes
+	GoVersion string `json:"go_version"`
+}
+
+// Read returns the running binary's build information.
+func Read() Info {
+	info := Info{Version: Version, Commit: "unknown", GoVersion: "unknown"}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return info
+	}
+	info.GoVersion = bi.GoVersion
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			info.Commit = s.Value
+		case "vcs.modified":
+			info.Modified = s.Value == "true"
+		}
+	}
+	if info.Version == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		// A binary installed with `go install module@version` knows its version without ldflags.
+		info.Version = bi.Main.Version
+	}
+	return info
+}
+
+// String formats the information on one line, as `licensor version` prints it.
+func (i Info) String() string {
+	commit := i.Commit
+	if i.Modified {
+		commit += " (modified)"
+	}
+	return fmt.Sprintf("licensor %s, commit %s, %s", i.Version, commit, i.GoVersion)
+}

@@ -1,0 +1,2 @@
+// Package doc has a comment.
+package doc

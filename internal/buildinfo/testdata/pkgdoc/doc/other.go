@@ -1,0 +1,3 @@
+package doc
+
+func f() {}

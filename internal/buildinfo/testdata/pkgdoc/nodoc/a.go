@@ -1,0 +1,3 @@
+// This comment is not attached.
+
+package nodoc

@@ -1,0 +1,2 @@
+// Package testonly has only a test file.
+package testonly
