@@ -17,7 +17,7 @@ var Version = "dev"
 // Info describes one build.
 type Info struct {
 	Version   string `json:"version"`
-	Commit    string `json:"commit"`              // "unknown" when built without VCS stamping
+	Commit    string `json:"commit"`             // "unknown" when built without VCS stamping
 	Modified  bool   `json:"modified,omitempty"` // built from a checkout with local changes
 	GoVersion string `json:"go_version"`
 }
