@@ -8,11 +8,16 @@ package buildinfo
 
 import (
 	"fmt"
+	"runtime"
 	"runtime/debug"
 )
 
 // Version is the release of this build; "dev" unless the linker sets it.
 var Version = "dev"
+
+// Commit, when the linker sets it, names the commit of the build. Without it the commit comes from
+// the go command's VCS stamping, which -buildvcs=false turns off.
+var Commit = ""
 
 // Info describes one build.
 type Info struct {
@@ -24,25 +29,29 @@ type Info struct {
 
 // Read returns the running binary's build information.
 func Read() Info {
-	info := Info{Version: Version, Commit: "unknown", GoVersion: "unknown"}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return info
+	info := Info{Version: Version, Commit: "unknown", GoVersion: runtime.Version()}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		info.fromBuild(bi)
 	}
-	info.GoVersion = bi.GoVersion
+	if Commit != "" {
+		info.Commit = Commit // the linker's word wins over VCS stamping
+	}
+	return info
+}
+
+func (i *Info) fromBuild(bi *debug.BuildInfo) {
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":
-			info.Commit = s.Value
+			i.Commit = s.Value
 		case "vcs.modified":
-			info.Modified = s.Value == "true"
+			i.Modified = s.Value == "true"
 		}
 	}
-	if info.Version == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+	if i.Version == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		// A binary installed with `go install module@version` knows its version without ldflags.
-		info.Version = bi.Main.Version
+		i.Version = bi.Main.Version
 	}
-	return info
 }
 
 // String formats the information on one line, as `licensor version` prints it.
