@@ -1,0 +1,56 @@
+package api
+
+import "net/http"
+
+// Permission names what a route requires of its caller. The api package only declares it; the
+// policy package decides who holds it. Every route has one: an empty permission is a bug that
+// the route table's tests and Handler refuse.
+type Permission string
+
+// Public is held by everyone, signed in or not. Later issues add the permissions of signed-in
+// users and license keys.
+const Public Permission = "public"
+
+// HandlerFunc handles a request and returns nil, or an error that the adapter turns into a
+// problem answer (see Error). A handler that has written its answer must return nil.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// Route is one entry of the route table.
+type Route struct {
+	// Method is the HTTP method; "" matches every method (the catch-alls).
+	Method string
+	// Pattern is the path pattern, as net/http.ServeMux reads it.
+	Pattern    string
+	Permission Permission
+	// OperationID names the operation in the OpenAPI document; "" for the routes it leaves out
+	// (the web UI and the /api/ catch-all).
+	OperationID string
+	Summary     string
+	// Accepts is the media type of a mutation's body; "" means application/json.
+	Accepts string
+	// MaxBody caps the request body in bytes; 0 means MaxJSONBody.
+	MaxBody int64
+	Handler HandlerFunc
+}
+
+// MaxJSONBody is the default cap of a request body: 1 MiB.
+const MaxJSONBody = 1 << 20
+
+// MuxPattern is the route's pattern for ServeMux, and its name in logs and metrics.
+func (rt Route) MuxPattern() string {
+	if rt.Method == "" {
+		return rt.Pattern
+	}
+	return rt.Method + " " + rt.Pattern
+}
+
+// Documented reports whether the route appears in the OpenAPI document.
+func (rt Route) Documented() bool { return rt.OperationID != "" }
+
+// Serve adapts a standard handler to a route's HandlerFunc.
+func Serve(h http.Handler) HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		h.ServeHTTP(w, r)
+		return nil
+	}
+}
