@@ -39,9 +39,9 @@ type Store struct {
 	opts    store.Options
 	now     func() time.Time
 
-	mu        sync.Mutex
-	stream    string
-	memo      map[string]string // see feed.go
+	mu     sync.Mutex
+	stream string
+	memo   map[string]string // see feed.go
 }
 
 var (

@@ -61,10 +61,11 @@ func (e *expr) live(now int64) string {
 		e.name(attrPK), ttl, ttl, e.value(num(now)))
 }
 
-// liveOrAbsent holds unless the item exists and has expired.
+// liveOrAbsent holds unless the item exists and has expired. Expressions here come without
+// outer parentheses: DynamoDB refuses redundant ones, and joinAnd adds those it needs.
 func (e *expr) liveOrAbsent(now int64) string {
 	ttl := e.name(attrTTL)
-	return fmt.Sprintf("(attribute_not_exists(%s) OR %s > %s)", ttl, ttl, e.value(num(now)))
+	return fmt.Sprintf("attribute_not_exists(%s) OR %s > %s", ttl, ttl, e.value(num(now)))
 }
 
 // condition renders c as a condition expression.
@@ -74,7 +75,7 @@ func (e *expr) condition(c store.Condition, now int64) (string, error) {
 		return e.live(now), nil
 	case store.CondNotExists:
 		ttl := e.name(attrTTL)
-		return fmt.Sprintf("(attribute_not_exists(%s) OR %s <= %s)",
+		return fmt.Sprintf("attribute_not_exists(%s) OR %s <= %s",
 			e.name(attrPK), ttl, e.value(num(now))), nil
 	case store.CondCompare:
 		return e.compare(c, now)

@@ -57,6 +57,8 @@ func openLocal(t testing.TB, opts store.Options) *dynamo.Store {
 	return s
 }
 
+type dynamoStore = dynamo.Store
+
 // clock is a settable store clock.
 type clock struct{ now time.Time }
 
