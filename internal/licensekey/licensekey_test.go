@@ -101,7 +101,7 @@ func TestKeyRedacted(t *testing.T) {
 	slog.New(slog.NewTextHandler(&logged, nil)).Info("made", "key", k)
 	forms := map[string]string{
 		"v":    fmt.Sprintf("%v", k),
-		"s":    fmt.Sprintf("%s", k),
+		"s":    fmt.Sprintf("key %s", k),
 		"#v":   fmt.Sprintf("%#v", k),
 		"+v":   fmt.Sprintf("%+v", struct{ K Key }{k}),
 		"slog": logged.String(),
