@@ -9,9 +9,11 @@ import (
 // Handler builds the server's handler from the route table, wrapped in the middleware, outermost
 // first: request id, security headers, access log, panic recovery, cross-origin protection. It
 // panics on a route without a permission, so that such a route cannot be served.
-func (a *API) Handler() http.Handler {
+func (a *API) Handler() http.Handler { return a.handlerFor(a.Routes()) }
+
+func (a *API) handlerFor(routes []Route) http.Handler {
 	a.mux = http.NewServeMux()
-	for _, rt := range a.Routes() {
+	for _, rt := range routes {
 		if rt.Permission == "" {
 			panic(fmt.Sprintf("api: route %q declares no permission", rt.MuxPattern()))
 		}
