@@ -29,17 +29,20 @@ func (o *Outbox) finish(ctx context.Context, id string, rec record, sendErr erro
 	}
 }
 
-// outcome is the next state of a claimed mail after a send, logged when the send failed.
+// outcome is the next state of a claimed mail after a send, logged when the send failed. A mail
+// that is done keeps no body: its links may hold tokens, which are stored nowhere else in clear.
 func (o *Outbox) outcome(ctx context.Context, id string, rec record, sendErr error) record {
 	now := o.opts.Now().UTC()
 	if sendErr == nil {
 		rec.Status, rec.SentAt, rec.DueAt, rec.LastError = StatusSent, now, time.Time{}, ""
+		rec.Text, rec.HTML = "", ""
 		return rec
 	}
 	rec.LastError = sendErr.Error()
 	next := now.Add(o.opts.Backoff.Delay(rec.Attempts))
 	if errors.Is(sendErr, ErrPermanent) || next.Sub(rec.CreatedAt) > o.opts.MaxAge {
 		rec.Status, rec.DueAt = StatusFailed, time.Time{}
+		rec.Text, rec.HTML = "", ""
 		o.opts.Logger.ErrorContext(ctx, "mail: giving up", "mail_id", id, "kind", rec.Kind,
 			"attempts", rec.Attempts, "error", sendErr)
 		return rec
