@@ -61,6 +61,9 @@ func ContentType(contentType string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("blob: parse content type %q: %w", contentType, err)
 	}
+	if major, minor, ok := strings.Cut(typ, "/"); !ok || major == "" || minor == "" {
+		return "", fmt.Errorf("blob: content type %q is not TYPE/SUBTYPE", contentType)
+	}
 	formatted := mime.FormatMediaType(typ, params)
 	if formatted == "" {
 		return "", fmt.Errorf("blob: content type %q cannot be written back", contentType)

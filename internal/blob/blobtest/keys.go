@@ -77,7 +77,7 @@ func testGoodKeys(t *testing.T, s blob.Store) {
 
 func testBadContentType(t *testing.T, s blob.Store) {
 	ctx := ctxFor(t)
-	for _, ct := range []string{"not a type", "text/plain\r\nX-Evil: 1", "/"} {
+	for _, ct := range []string{"not a type", "text/plain\r\nX-Evil: 1", "/", "pdf"} {
 		if _, err := s.Put(ctx, "k", strings.NewReader("x"), ct); err == nil {
 			t.Errorf("Put with content type %q succeeded, want an error", ct)
 		}
