@@ -10,6 +10,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/dynamo"
@@ -24,14 +25,16 @@ func TestMain(m *testing.M) {
 
 // localConfig returns a config for a fresh, uniquely named table in the shared DynamoDB Local,
 // deleted when the test ends.
-func localConfig(t testing.TB) dynamo.Config {
+// Middleware, if any, is added to the clients.
+func localConfig(t testing.TB, mw ...func(*middleware.Stack) error) dynamo.Config {
 	t.Helper()
 	endpoint := testenv.DynamoDB(t)
 	ctx := context.Background()
 	cfg, err := dynamo.NewConfig(ctx, "t"+strings.ToLower(rand.Text()), endpoint,
 		config.WithRegion(testenv.DynamoDBRegion),
 		config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(
-			testenv.DynamoDBAccessKey, testenv.DynamoDBSecretKey, "")))
+			testenv.DynamoDBAccessKey, testenv.DynamoDBSecretKey, "")),
+		config.WithAPIOptions(mw))
 	if err != nil {
 		t.Fatal(err)
 	}

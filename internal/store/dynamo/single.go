@@ -67,9 +67,9 @@ func optional(s string) *string {
 	return aws.String(s)
 }
 
-// resolve finds out why the condition of operation i failed, given the item as DynamoDB saw it
-// (nil when it did not say): the operation's own condition, an expired item in an update's way,
-// or a race with another write that has passed.
+// resolve finds out why the condition of operation i failed, given the item as DynamoDB saw it:
+// the operation's own condition, an expired item in an update's way, or a race with another
+// write that has passed.
 func (s *Store) resolve(ctx context.Context, a *attempt, i int,
 	old map[string]types.AttributeValue, now int64) error {
 	op := a.ops[i]
@@ -77,7 +77,9 @@ func (s *Store) resolve(ctx context.Context, a *attempt, i int,
 		delete(a.expired, i) // the expired item changed meanwhile: look again
 		return &errRetry{why: errors.New("expired item replaced meanwhile")}
 	}
-	if old == nil {
+	// DynamoDB returns no item when there is none; only if the condition would then have held
+	// is the item read, in case DynamoDB did not say.
+	if old == nil && (op.If == nil || holdsOrFalse(*op.If, nil, now)) {
 		var err error
 		if old, err = s.getAttrs(ctx, op.Target()); err != nil {
 			return fmt.Errorf("write: %w", err)
