@@ -37,6 +37,7 @@ func TestLoadRefusesWrongValues(t *testing.T) {
 			"LICENSOR_SMTP_URL: the URL has no host"},
 		{"smtp_parse", "LICENSOR_SMTP_URL", "smtp://u:sec ret@h:x",
 			"LICENSOR_SMTP_URL: not a valid"},
+		{"smtp_port", "LICENSOR_SMTP_URL", "smtp://u:secret@h:0", "LICENSOR_SMTP_URL: smtp url: "},
 		{"mail_from", "LICENSOR_MAIL_FROM", "nobody",
 			`LICENSOR_MAIL_FROM: "nobody" is not a mail`},
 		{"log_format", "LICENSOR_LOG_FORMAT", "xml", `LICENSOR_LOG_FORMAT: unknown format "xml"`},

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/licensorhq/licensor/internal/mail/smtp"
 )
 
 // parseHTTPURL accepts an absolute http or https URL with a host and nothing after the path.
@@ -63,6 +65,9 @@ func parseSMTP(c *Config, v string) error {
 	}
 	if (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" {
 		return errors.New("the URL must have no path, query or fragment")
+	}
+	if _, err := smtp.ParseURL(v); err != nil {
+		return err // the sender's own reading, which redacts the password too
 	}
 	c.SMTPURL = u
 	return nil
