@@ -42,6 +42,7 @@ type Store struct {
 	mu     sync.Mutex
 	stream string
 	memo   map[string]string // see feed.go
+	cache  streamCache
 }
 
 var (

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
+	streamtypes "github.com/aws/aws-sdk-go-v2/service/dynamodbstreams/types"
 
 	"github.com/licensorhq/licensor/internal/store"
 )
@@ -107,25 +108,43 @@ func (r *feedRead) run(ctx context.Context) error {
 
 // shard reads one shard until it is read to its end, has nothing new, or the limit is reached.
 func (r *feedRead) shard(ctx context.Context, id string) error {
+	out, err := r.firstRecords(ctx, id)
+	for err == nil && out != nil {
+		full, err := r.records(id, out.Records)
+		switch {
+		case full || err != nil:
+			return err
+		case out.NextShardIterator == nil:
+			r.pos.finish(id)
+			r.s.forgetShards()
+			return nil
+		case len(out.Records) == 0:
+			r.s.cacheIterator(id, r.pos.Seq[id], out.NextShardIterator)
+			return nil
+		}
+		out, err = r.s.streams.GetRecords(ctx,
+			&dynamodbstreams.GetRecordsInput{ShardIterator: out.NextShardIterator})
+	}
+	if err != nil {
+		return fmt.Errorf("get records of shard %s: %w", id, err)
+	}
+	return nil
+}
+
+// firstRecords reads the first page of shard id, with the remembered iterator when there is
+// one and it has not expired; nil when the shard has gone.
+func (r *feedRead) firstRecords(ctx context.Context, id string) (*dynamodbstreams.GetRecordsOutput, error) {
+	if it := r.s.cachedIterator(id, r.pos.Seq[id]); it != nil {
+		r.s.cacheIterator(id, "", nil) // used once: the read moves on
+		out, err := r.s.streams.GetRecords(ctx, &dynamodbstreams.GetRecordsInput{ShardIterator: it})
+		var expired *streamtypes.ExpiredIteratorException
+		if !errors.As(err, &expired) {
+			return out, err
+		}
+	}
 	it, err := r.iterator(ctx, id)
 	if err != nil || it == nil {
-		return err
+		return nil, err
 	}
-	for {
-		out, err := r.s.streams.GetRecords(ctx, &dynamodbstreams.GetRecordsInput{ShardIterator: it})
-		if err != nil {
-			return fmt.Errorf("get records of shard %s: %w", id, err)
-		}
-		if full, err := r.records(id, out.Records); full || err != nil {
-			return err
-		}
-		if out.NextShardIterator == nil {
-			r.pos.finish(id)
-			return nil
-		}
-		if len(out.Records) == 0 {
-			return nil
-		}
-		it = out.NextShardIterator
-	}
+	return r.s.streams.GetRecords(ctx, &dynamodbstreams.GetRecordsInput{ShardIterator: it})
 }

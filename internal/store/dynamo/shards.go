@@ -13,6 +13,9 @@ import (
 // shards lists the stream's shards, parents before children: a child's sequence numbers all
 // follow its parent's, so the order of starting sequence numbers is such an order.
 func (s *Store) shards(ctx context.Context, arn string) ([]streamtypes.Shard, error) {
+	if cached := s.cachedShards(); cached != nil {
+		return cached, nil
+	}
 	var all []streamtypes.Shard
 	in := &dynamodbstreams.DescribeStreamInput{StreamArn: &arn}
 	for {
@@ -29,6 +32,7 @@ func (s *Store) shards(ctx context.Context, arn string) ([]streamtypes.Shard, er
 	sort.SliceStable(all, func(i, j int) bool {
 		return seqLess(startSeq(all[i]), startSeq(all[j]))
 	})
+	s.cacheShards(all)
 	return all, nil
 }
 
