@@ -17,10 +17,10 @@ func TestDamagedFiles(t *testing.T) {
 		name   string
 		damage func(t *testing.T, s *Store, name string)
 	}{
-		{"truncated", func(t *testing.T, _ *Store, name string) { os.Truncate(name, headerSize+3) }},
-		{"no_header", func(t *testing.T, _ *Store, name string) { os.Truncate(name, 100) }},
-		{"grown", func(t *testing.T, _ *Store, name string) { appendTo(t, name, "more") }},
-		{"header_garbled", func(t *testing.T, _ *Store, name string) { writeAt(t, name, 0, "{{") }},
+		{"truncated", func(t *testing.T, _ *Store, f string) { os.Truncate(f, headerSize+3) }},
+		{"no_header", func(t *testing.T, _ *Store, f string) { os.Truncate(f, 100) }},
+		{"grown", func(t *testing.T, _ *Store, f string) { appendTo(t, f, "more") }},
+		{"header_garbled", func(t *testing.T, _ *Store, f string) { writeAt(t, f, 0, "{{") }},
 		{"other_key", func(t *testing.T, s *Store, name string) {
 			put(t, s, "other", "the content of another")
 			os.Rename(s.path("other"), name)

@@ -12,7 +12,8 @@ import (
 
 func put(t *testing.T, s *Store, key, content string) {
 	t.Helper()
-	if _, err := s.Put(t.Context(), key, strings.NewReader(content), "application/pdf"); err != nil {
+	_, err := s.Put(t.Context(), key, strings.NewReader(content), "application/pdf")
+	if err != nil {
 		t.Fatalf("Put(%q): %v", key, err)
 	}
 }

@@ -42,11 +42,13 @@ func encodeHeader(info blob.Info) ([]byte, error) {
 func readHeader(f *os.File, key string) (blob.Info, error) {
 	buf := make([]byte, headerSize)
 	if _, err := io.ReadFull(f, buf); err != nil {
-		return blob.Info{}, fmt.Errorf("read header of blob %s: %w (%w)", key, blob.ErrCorrupt, err)
+		return blob.Info{}, fmt.Errorf("read header of blob %s: %w (%w)", key, blob.ErrCorrupt,
+			err)
 	}
 	var h header
 	if err := json.Unmarshal(bytes.TrimRight(buf, " \n"), &h); err != nil {
-		return blob.Info{}, fmt.Errorf("parse header of blob %s: %w (%w)", key, blob.ErrCorrupt, err)
+		return blob.Info{}, fmt.Errorf("parse header of blob %s: %w (%w)", key, blob.ErrCorrupt,
+			err)
 	}
 	if h.Format != 1 || h.Key != key || len(h.SHA256) != 64 || h.Size < 0 {
 		return blob.Info{}, fmt.Errorf("header of blob %s: %w", key, blob.ErrCorrupt)

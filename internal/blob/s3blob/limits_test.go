@@ -30,6 +30,7 @@ func TestS3(t *testing.T) {
 		{"Unsealed", testUnsealed},
 		{"SealTampered", testSealTampered},
 		{"RequestHeaders", testRequestHeaders},
+		{"RequestCounts", testRequestCounts},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

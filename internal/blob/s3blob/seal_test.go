@@ -52,15 +52,15 @@ func testSealTampered(t *testing.T, e env) {
 	}
 }
 
-// recorder keeps the headers of the requests a client sends to the real server.
+// recorder keeps the method and headers of each request a client sends to the real server.
 type recorder struct {
 	mu   sync.Mutex
-	sent []http.Header
+	sent []*http.Request
 }
 
 func (r *recorder) Do(req *http.Request) (*http.Response, error) {
 	r.mu.Lock()
-	r.sent = append(r.sent, req.Header.Clone())
+	r.sent = append(r.sent, &http.Request{Method: req.Method, Header: req.Header.Clone()})
 	r.mu.Unlock()
 	return http.DefaultClient.Do(req)
 }
@@ -68,5 +68,17 @@ func (r *recorder) Do(req *http.Request) (*http.Response, error) {
 func (r *recorder) last() http.Header {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.sent[len(r.sent)-1]
+	return r.sent[len(r.sent)-1].Header
+}
+
+// methods returns the methods of the requests sent since the last call.
+func (r *recorder) methods() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var m []string
+	for _, req := range r.sent {
+		m = append(m, req.Method)
+	}
+	r.sent = nil
+	return m
 }
