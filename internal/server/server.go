@@ -55,6 +55,10 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Server, er
 		s.Close()
 		return nil, err
 	}
+	if err := s.startBackground(); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -36,27 +36,35 @@ func (s *Server) shutdown(srv *http.Server, done <-chan error) error {
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		errs = append(errs, fmt.Errorf("serve http: %w", err))
 	}
-	for _, hook := range s.hooks {
-		if err := hook(ctx); err != nil {
-			errs = append(errs, fmt.Errorf("shutdown hook: %w", err))
-		}
-	}
-	if err := s.Close(); err != nil {
-		errs = append(errs, err)
-	}
+	errs = append(errs, s.stop(ctx))
 	s.log.Info("stopped", "duration_ms", time.Since(start).Milliseconds())
 	return errors.Join(errs...)
 }
 
-// Close releases the engines. It is safe to call more than once.
+// Close stops the background work (draining the change feed for up to ShutdownGrace) and
+// releases the engines, for a server that did not Run or whose Run failed. It is safe to call
+// more than once.
 func (s *Server) Close() error {
-	if s.engine == nil {
-		return nil
+	ctx, cancel := context.WithTimeout(context.Background(), ShutdownGrace)
+	defer cancel()
+	return s.stop(ctx)
+}
+
+// stop runs the shutdown hooks once, then closes the store.
+func (s *Server) stop(ctx context.Context) error {
+	var errs []error
+	hooks := s.hooks
+	s.hooks = nil
+	for _, hook := range hooks {
+		if err := hook(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("shutdown hook: %w", err))
+		}
 	}
-	err := s.engine.Close()
-	s.engine, s.store = nil, nil
-	if err != nil {
-		return fmt.Errorf("close store: %w", err)
+	if s.engine != nil {
+		if err := s.engine.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close store: %w", err))
+		}
+		s.engine, s.store = nil, nil
 	}
-	return nil
+	return errors.Join(errs...)
 }
