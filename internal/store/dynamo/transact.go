@@ -68,10 +68,7 @@ func (s *Store) canceled(ctx context.Context, a *attempt,
 			"RequestLimitExceeded":
 			retry = true
 		case "ValidationError":
-			if tooLarge(aws.ToString(r.Message)) {
-				return fmt.Errorf("write: operation %d: %w: %s", i, store.ErrTooLarge,
-					aws.ToString(r.Message))
-			}
+			return reasonError(i, aws.ToString(r.Message))
 		}
 	}
 	if retry {
@@ -82,18 +79,47 @@ func (s *Store) canceled(ctx context.Context, a *attempt,
 
 // writeError maps DynamoDB's refusals of a write to the contract's errors.
 func writeError(err error) error {
-	if err == nil {
-		return nil
-	}
 	var api smithy.APIError
-	if errors.As(err, &api) && tooLarge(api.ErrorMessage()) {
+	switch {
+	case err == nil:
+		return nil
+	case !errors.As(err, &api) || api.ErrorCode() != "ValidationException":
+		return fmt.Errorf("write: %w", err)
+	case tooLarge(api.ErrorMessage()):
 		return fmt.Errorf("write: %w: %v", store.ErrTooLarge, err)
+	case unstorable(api.ErrorMessage()):
+		return fmt.Errorf("write: %w: %v", store.ErrInvalid, err)
 	}
 	return fmt.Errorf("write: %w", err)
 }
 
-// tooLarge recognises DynamoDB's messages for items and transactions over its size limits.
+// tooLarge recognises DynamoDB's messages for items, keys and transactions over its limits.
 func tooLarge(msg string) bool {
 	msg = strings.ToLower(msg)
-	return strings.Contains(msg, "size") && strings.Contains(msg, "exceed")
+	return strings.Contains(msg, "size") && strings.Contains(msg, "exceed") ||
+		strings.Contains(msg, "key values must be under")
+}
+
+// unstorable recognises DynamoDB's messages for values it cannot hold: numbers beyond 38 digits
+// or its range, and an addition to a field that is not a number.
+func unstorable(msg string) bool {
+	msg = strings.ToLower(msg)
+	for _, s := range []string{"number overflow", "number underflow", "precision",
+		"incorrect data type"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// reasonError maps the reason DynamoDB refused operation i of a transaction.
+func reasonError(i int, msg string) error {
+	switch {
+	case tooLarge(msg):
+		return fmt.Errorf("write: operation %d: %w: %s", i, store.ErrTooLarge, msg)
+	case unstorable(msg):
+		return fmt.Errorf("write: operation %d: %w: %s", i, store.ErrInvalid, msg)
+	}
+	return fmt.Errorf("write: operation %d: %s", i, msg)
 }
