@@ -26,7 +26,7 @@ type env struct {
 	client *s3.Client
 }
 
-func newEnv(t *testing.T) env {
+func newEnv(t testing.TB) env {
 	t.Helper()
 	srv := testenv.Versitygw(t)
 	c, err := NewClient(t.Context(), ClientOptions{Endpoint: srv.Endpoint, PathStyle: true,
@@ -37,7 +37,7 @@ func newEnv(t *testing.T) env {
 	return env{srv: srv, client: c}
 }
 
-func (e env) store(t *testing.T) tamperable {
+func (e env) store(t testing.TB) tamperable {
 	t.Helper()
 	bucket := e.bucket(t)
 	s, err := Open(t.Context(), Config{Bucket: bucket, Client: e.client})
@@ -47,7 +47,7 @@ func (e env) store(t *testing.T) tamperable {
 	return tamperable{Store: s, dir: filepath.Join(e.srv.DataDir, bucket)}
 }
 
-func (e env) bucket(t *testing.T) string {
+func (e env) bucket(t testing.TB) string {
 	t.Helper()
 	name := "test-" + strings.ToLower(rand.Text()[:16])
 	if _, err := EnsureBucket(t.Context(), e.client, name); err != nil {
