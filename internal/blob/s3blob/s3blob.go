@@ -41,9 +41,9 @@ type Config struct {
 	Bucket string
 	Client *s3.Client // see NewClient
 	// NoEncryption leaves out the request for server-side encryption, for S3-protocol servers
-	// that refuse the header. versitygw accepts it (and stores the data as it is); AWS S3
-	// encrypts every object anyway, so the request documents the intent and guards against a
-	// bucket policy that demands it.
+	// that refuse the header (versitygw accepts it, so the tests keep it on). AWS S3 encrypts
+	// every new object anyway; asking documents the intent and satisfies a bucket policy that
+	// demands the header.
 	NoEncryption bool
 	// MaxPutSize limits Put; zero means DefaultMaxPutSize.
 	MaxPutSize int64
