@@ -115,3 +115,26 @@ func TestReadmeListsEverySetting(t *testing.T) {
 		}
 	}
 }
+
+func TestParseSubset(t *testing.T) {
+	t.Parallel()
+	cmd := Command{Name: "backup", Settings: []string{"LICENSOR_DATA_DIR"}, Help: "Usage: backup\n"}
+	getenv := env(t, "LICENSOR_STORE", "mysql") // not read by this command
+	c, rest, err := Parse(cmd, []string{"--LICENSOR_DATA_DIR=/srv/x", "out.db"}, getenv, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DataDir != "/srv/x" || len(rest) != 1 || rest[0] != "out.db" {
+		t.Errorf("DataDir %q, rest %q; want /srv/x, [out.db]", c.DataDir, rest)
+	}
+	_, _, err = Parse(cmd, []string{"--LICENSOR_ADDR=:1"}, getenv, nil)
+	if err == nil || !strings.HasPrefix(err.Error(), "backup: flag provided but not defined") {
+		t.Errorf("Parse with a flag of another command = %v", err)
+	}
+	var b strings.Builder
+	if _, _, err := Parse(cmd, []string{"-h"}, getenv, &b); !errors.Is(err, ErrHelp) ||
+		!strings.Contains(b.String(), "--LICENSOR_DATA_DIR=") ||
+		strings.Contains(b.String(), "LICENSOR_ADDR") {
+		t.Errorf("help = %v:\n%s", err, b.String())
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -16,15 +17,12 @@ var ErrHelp = flag.ErrHelp
 // all, including that the data directory can be created or written. It creates nothing: call
 // Prepare for that. For --help it writes the help to help and returns ErrHelp.
 func Load(args []string, getenv func(string) string, help io.Writer) (*Config, error) {
-	values, err := readValues(args, getenv, help)
+	c, rest, err := Parse(Command{Name: "serve", Help: serveHelp}, args, getenv, help)
 	if err != nil {
 		return nil, err
 	}
-	c := &Config{}
-	for _, s := range Settings() {
-		if err := s.parse(c, values[s.Name]); err != nil {
-			return nil, &SettingError{Setting: s.Name, Err: err}
-		}
+	if len(rest) > 0 {
+		return nil, &UsageError{Msg: fmt.Sprintf("serve: unexpected argument %q", rest[0])}
 	}
 	if err := c.checkDataDir(); err != nil {
 		return nil, &SettingError{Setting: "LICENSOR_DATA_DIR", Err: err}
@@ -32,14 +30,58 @@ func Load(args []string, getenv func(string) string, help io.Writer) (*Config, e
 	return c, nil
 }
 
-// readValues gathers each setting's value: its default, then its variable, then its flag.
-func readValues(args []string, getenv func(string) string, help io.Writer) (
-	map[string]string, error,
+// Command describes a command that reads settings.
+type Command struct {
+	Name string
+	// Settings names the settings the command reads; nil means all of them.
+	Settings []string
+	// Help is the usage line and description that precede the list of settings.
+	Help string
+}
+
+const serveHelp = `Usage: licensor serve [--SETTING=VALUE ...]
+
+Serves the web UI and the API. Every setting is an environment variable
+and a flag of the same name (--LICENSOR_ADDR=:9090); the flag wins.
+`
+
+// Parse reads the command's settings as Load does, validating each, and returns the arguments
+// that follow the flags. It checks nothing on disk.
+func Parse(cmd Command, args []string, getenv func(string) string, help io.Writer) (
+	*Config, []string, error,
 ) {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // errors are returned, help is written by WriteHelp
+	settings := cmd.settings()
+	values, rest, err := readValues(cmd, settings, args, getenv, help)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := &Config{}
+	for _, s := range settings {
+		if err := s.parse(c, values[s.Name]); err != nil {
+			return nil, nil, &SettingError{Setting: s.Name, Err: err}
+		}
+	}
+	return c, rest, nil
+}
+
+func (cmd Command) settings() []Setting {
+	all := Settings()
+	if cmd.Settings == nil {
+		return all
+	}
+	return slices.DeleteFunc(all, func(s Setting) bool {
+		return !slices.Contains(cmd.Settings, s.Name)
+	})
+}
+
+// readValues gathers each setting's value: its default, then its variable, then its flag.
+func readValues(cmd Command, settings []Setting, args []string, getenv func(string) string,
+	help io.Writer,
+) (map[string]string, []string, error) {
+	fs := flag.NewFlagSet(cmd.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are returned, help is written by writeHelp
 	values := map[string]string{}
-	for _, s := range Settings() {
+	for _, s := range settings {
 		values[s.Name] = s.Default
 		if v := getenv(s.Name); v != "" {
 			values[s.Name] = v
@@ -51,25 +93,23 @@ func readValues(args []string, getenv func(string) string, help io.Writer) (
 	}
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		WriteHelp(help)
-		return nil, ErrHelp
+		writeHelp(help, cmd.Help, settings)
+		return nil, nil, ErrHelp
 	}
 	if err != nil {
-		return nil, &UsageError{Msg: fmt.Sprintf("serve: %v (see licensor serve --help)", err)}
+		return nil, nil, &UsageError{
+			Msg: fmt.Sprintf("%s: %v (see licensor %[1]s --help)", cmd.Name, err)}
 	}
-	if fs.NArg() > 0 {
-		return nil, &UsageError{Msg: fmt.Sprintf("serve: unexpected argument %q", fs.Arg(0))}
-	}
-	return values, nil
+	return values, fs.Args(), nil
 }
 
 // WriteHelp writes the help of `licensor serve`: every setting with its variable and default.
-func WriteHelp(w io.Writer) {
+func WriteHelp(w io.Writer) { writeHelp(w, serveHelp, Settings()) }
+
+func writeHelp(w io.Writer, intro string, settings []Setting) {
 	var b strings.Builder
-	b.WriteString("Usage: licensor serve [--SETTING=VALUE ...]\n\n")
-	b.WriteString("Serves the web UI and the API. Every setting is an environment variable\n")
-	b.WriteString("and a flag of the same name (--LICENSOR_ADDR=:9090); the flag wins.\n\n")
-	for _, s := range Settings() {
+	b.WriteString(intro + "\n")
+	for _, s := range settings {
 		fmt.Fprintf(&b, "  --%s=%s\n", s.Name, s.Arg)
 		fmt.Fprintf(&b, "        %s\n        (env %s, default %q)\n", s.Usage, s.Name, s.Default)
 	}
