@@ -27,7 +27,8 @@ func TestBodyRoundTrip(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
 			k := store.Key{PK: "b", SK: tc.name}
-			if err := s.Write(ctx, store.Put(store.Item{Key: k, Body: json.RawMessage(tc.body)})); err != nil {
+			it := store.Item{Key: k, Body: json.RawMessage(tc.body)}
+			if err := s.Write(ctx, store.Put(it)); err != nil {
 				t.Fatal(err)
 			}
 			got, err := s.Get(ctx, k)

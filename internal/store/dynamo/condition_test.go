@@ -23,7 +23,8 @@ func TestConditionsAgree(t *testing.T) {
 	items := map[string]store.Item{
 		"live":    {Key: store.Key{PK: "c", SK: "live"}, Body: body},
 		"expired": {Key: store.Key{PK: "c", SK: "expired"}, Body: body, ExpiresAt: clk.now},
-		"later":   {Key: store.Key{PK: "c", SK: "later"}, Body: body, ExpiresAt: clk.now.Add(time.Second)},
+		"later": {Key: store.Key{PK: "c", SK: "later"}, Body: body,
+			ExpiresAt: clk.now.Add(time.Second)},
 	}
 	for _, it := range items {
 		if err := s.Write(ctx, store.Put(it)); err != nil {

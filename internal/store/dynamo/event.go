@@ -8,7 +8,9 @@ import (
 )
 
 // fromEventMap converts the attribute values of a Lambda stream event to the SDK's.
-func fromEventMap(m map[string]events.DynamoDBAttributeValue) (map[string]types.AttributeValue, error) {
+func fromEventMap(
+	m map[string]events.DynamoDBAttributeValue,
+) (map[string]types.AttributeValue, error) {
 	if len(m) == 0 {
 		return nil, nil
 	}

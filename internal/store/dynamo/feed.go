@@ -133,7 +133,9 @@ func (r *feedRead) shard(ctx context.Context, id string) error {
 
 // firstRecords reads the first page of shard id, with the remembered iterator when there is
 // one and it has not expired; nil when the shard has gone.
-func (r *feedRead) firstRecords(ctx context.Context, id string) (*dynamodbstreams.GetRecordsOutput, error) {
+func (r *feedRead) firstRecords(
+	ctx context.Context, id string,
+) (*dynamodbstreams.GetRecordsOutput, error) {
 	if it := r.s.cachedIterator(id, r.pos.Seq[id]); it != nil {
 		r.s.cacheIterator(id, "", nil) // used once: the read moves on
 		out, err := r.s.streams.GetRecords(ctx, &dynamodbstreams.GetRecordsInput{ShardIterator: it})

@@ -20,7 +20,10 @@ func TestFeed(t *testing.T) {
 	writes := [][]store.Op{
 		{store.Put(store.Item{Key: a, Type: "user", Body: json.RawMessage(`{"n":1}`)})},
 		{store.Put(store.Item{Key: store.Key{PK: "x", SK: "1"}, Type: "other"})},
-		{store.Update(a, nil, map[string]int64{"n": 1}), store.Update(b, map[string]any{"m": "y"}, nil).WithType("user")},
+		{
+			store.Update(a, nil, map[string]int64{"n": 1}),
+			store.Update(b, map[string]any{"m": "y"}, nil).WithType("user"),
+		},
 		{store.Put(store.Item{Key: store.Key{PK: "x", SK: "2"}, Type: "other"})},
 		{store.Delete(a)},
 	}

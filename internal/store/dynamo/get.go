@@ -24,7 +24,9 @@ func (s *Store) Get(ctx context.Context, k store.Key) (store.Item, error) {
 }
 
 // getAttrs reads the stored attributes at k, nil when there is no item.
-func (s *Store) getAttrs(ctx context.Context, k store.Key) (map[string]types.AttributeValue, error) {
+func (s *Store) getAttrs(
+	ctx context.Context, k store.Key,
+) (map[string]types.AttributeValue, error) {
 	if k.PK == "" || k.SK == "" {
 		return nil, fmt.Errorf("get: %w: empty key", store.ErrInvalid)
 	}

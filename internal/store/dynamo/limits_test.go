@@ -32,12 +32,17 @@ func TestRefusals(t *testing.T) {
 		// DynamoDB counts attribute names too, so an item at the contract's limit is over it.
 		{"item at MaxItemSize", put(sized("max", store.MaxItemSize)), store.ErrTooLarge},
 		{"transaction over 4 MB", puts300KB(14), store.ErrTooLarge},
-		{"partition key over 2048 bytes", put(store.Item{Key: store.Key{PK: strings.Repeat("p", 2049), SK: "s"}}), store.ErrTooLarge},
-		{"sort key over 1024 bytes", put(store.Item{Key: store.Key{PK: "p", SK: strings.Repeat("s", 1025)}}), store.ErrTooLarge},
-		{"index key over 1024 bytes", put(store.Item{Key: k, GSI1: store.IndexKey{PK: "g", SK: strings.Repeat("s", 1025)}}), store.ErrTooLarge},
-		{"number over 38 digits", withBody(`{"n":123456789012345678901234567890123456789}`), store.ErrInvalid},
+		{"partition key over 2048 bytes", put(store.Item{
+			Key: store.Key{PK: strings.Repeat("p", 2049), SK: "s"}}), store.ErrTooLarge},
+		{"sort key over 1024 bytes", put(store.Item{
+			Key: store.Key{PK: "p", SK: strings.Repeat("s", 1025)}}), store.ErrTooLarge},
+		{"index key over 1024 bytes", put(store.Item{
+			Key: k, GSI1: store.IndexKey{PK: "g", SK: strings.Repeat("s", 1025)}}), store.ErrTooLarge},
+		{"number over 38 digits", withBody(`{"n":123456789012345678901234567890123456789}`),
+			store.ErrInvalid},
 		{"number beyond 1e125", withBody(`{"n":1e200}`), store.ErrInvalid},
-		{"add to a string", []store.Op{store.Update(k, nil, map[string]int64{"text": 1})}, store.ErrInvalid},
+		{"add to a string", []store.Op{store.Update(k, nil, map[string]int64{"text": 1})},
+			store.ErrInvalid},
 		{"add to a string in a transaction", append(puts300KB(1),
 			store.Update(k, nil, map[string]int64{"text": 1})), store.ErrInvalid},
 	} {
