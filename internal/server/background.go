@@ -59,7 +59,7 @@ func (s *Server) startFeed(ctx context.Context, wg *sync.WaitGroup, consumers ..
 ) {
 	src, ok := s.engine.(store.ChangeReader)
 	if !ok {
-		// DynamoDB: the table's stream feeds the consumers through a Lambda instead.
+		// An engine without a change reader: its consumers are fed from elsewhere (a Lambda).
 		return nil, nil
 	}
 	d, err := feed.New(s.store, src, consumers, feed.Options{Logger: s.log})

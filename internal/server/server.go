@@ -51,7 +51,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Server, er
 	if err := s.openStore(ctx); err != nil {
 		return nil, err
 	}
-	if err := s.openBlobs(); err != nil {
+	if err := s.openBlobs(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
