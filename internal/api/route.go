@@ -7,9 +7,21 @@ import "net/http"
 // the route table's tests and Handler refuse.
 type Permission string
 
-// Public is held by everyone, signed in or not. Later issues add the permissions of signed-in
-// users and license keys.
-const Public Permission = "public"
+// The permissions of the route table. What each one requires is decided by package policy,
+// whose table says it in one place; later issues add organisation-scoped permissions and the
+// license key's.
+const (
+	// Public is held by everyone, signed in or not.
+	Public Permission = "public"
+	// SignedIn is held by any signed-in user, whether or not they accepted the current terms:
+	// sign-out, GET /me and accepting the terms.
+	SignedIn Permission = "signed_in"
+	// Member is held by a signed-in user who accepted the current terms (when any are
+	// published); every other signed-in route needs it.
+	Member Permission = "member"
+	// VendorAdmin is held by an admin of the vendor organisation who accepted the terms.
+	VendorAdmin Permission = "vendor_admin"
+)
 
 // HandlerFunc handles a request and returns nil, or an error that the adapter turns into a
 // problem answer (see Error). A handler that has written its answer must return nil.
