@@ -60,8 +60,9 @@ func (s *Store) page(q store.Query, ms []map[string]types.AttributeValue) (store
 
 // queryInput builds the request, or returns nil for a range that holds nothing.
 func (s *Store) queryInput(q store.Query) (*dynamodb.QueryInput, error) {
-	if q.PK == "" || q.Limit < 0 {
-		return nil, fmt.Errorf("%w: empty partition key or negative limit", store.ErrInvalid)
+	if q.PK == "" || q.Limit < 0 || (q.Prefix != "" && (q.From != "" || q.To != "")) {
+		return nil, fmt.Errorf("%w: a query needs a partition, a limit of 0 or more, "+
+			"and a prefix or a range, not both", store.ErrInvalid)
 	}
 	pkAttr, skAttr, err := indexAttrs(q.Index)
 	if err != nil {
@@ -89,7 +90,7 @@ func (s *Store) queryInput(q store.Query) (*dynamodb.QueryInput, error) {
 	return in, nil
 }
 
-// keyCondition selects the partition and the sort-key range; a prefix wins over From and To.
+// keyCondition selects the partition and the sort-key range.
 func keyCondition(e *expr, q store.Query, pkAttr, skAttr string) string {
 	cond := e.name(pkAttr) + " = " + e.value(str(q.PK))
 	if q.Prefix == "" && q.From == "" && q.To == "" {

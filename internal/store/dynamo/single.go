@@ -13,6 +13,10 @@ import (
 )
 
 // single runs a write of one put, update or delete as the plain request.
+//
+// TODO: the SDK resends a request whose response was lost, so an add may apply twice and an
+// applied conditional write may report a failed condition; a transaction of one, which carries
+// an idempotency token, would not, at twice the write units (docs/storage.md).
 func (s *Store) single(ctx context.Context, a *attempt, now int64) error {
 	r, err := build(a.ops[0], now, a.expired[0])
 	if err != nil {
