@@ -13,6 +13,14 @@ export type FieldError = components['schemas']['FieldError'];
 export type ApiErrorCode =
   components['schemas']['ProblemCode'] | 'network_error' | 'unexpected_response';
 
+interface ApiErrorInit {
+  status: number;
+  code: ApiErrorCode;
+  requestId?: string;
+  fieldErrors?: FieldError[];
+  retryAfter?: number;
+}
+
 /** ApiError is what every failed API call throws; branch on `code`, show `message`. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -23,17 +31,16 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** fieldErrors lists the fields at fault when code is `validation_failed`. */
   readonly fieldErrors: readonly FieldError[];
+  /** retryAfter is the Retry-After of a refusal (`rate_limited`), in whole seconds. */
+  readonly retryAfter: number | undefined;
 
-  constructor(
-    message: string,
-    init: { status: number; code: ApiErrorCode; requestId?: string; fieldErrors?: FieldError[] },
-    options?: ErrorOptions,
-  ) {
+  constructor(message: string, init: ApiErrorInit, options?: ErrorOptions) {
     super(message, options);
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
     this.fieldErrors = init.fieldErrors ?? [];
+    this.retryAfter = init.retryAfter;
   }
 }
 
@@ -58,12 +65,29 @@ export function errorFromResponse(response: Response, body: unknown): ApiError {
     });
   }
   const requestId = body.request_id ?? headerId;
+  const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
   return new ApiError(body.detail ?? body.title, {
     status: response.status,
     code: body.code,
     ...(requestId !== undefined && { requestId }),
+    ...(retryAfter !== undefined && { retryAfter }),
     fieldErrors: Array.isArray(body.errors) ? body.errors.filter(isFieldError) : [],
   });
+}
+
+/**
+ * retryAfterSeconds reads a Retry-After header: a count of seconds, or an HTTP date, which
+ * becomes the seconds from now (at least 1). Anything else is undefined.
+ */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  // An HTTP date names its day and zone; without letters, Date.parse takes "-3" for a year.
+  if (!/[a-z]/i.test(value)) return undefined;
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(1, Math.ceil((at - now) / 1000));
 }
 
 /** networkError wraps the failure of fetch itself: offline, refused, reset. */
