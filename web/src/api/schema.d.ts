@@ -75,6 +75,327 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in
+         * @description Checks the address and password and, when they match, starts a new session: the answer sets the session cookie (`__Host-licensor_session`, or `licensor_session` when the public URL is plain http on localhost). Every failure of the credentials gets the same answer, `invalid_credentials`. Attempts are throttled per address (a lock doubling from 1 s after each failure, up to 15 min) and per client IP (20 a minute, bursts of 40): `rate_limited` with Retry-After. `return_to`, when given, must be a path of this portal or a URL on a site listed in LICENSOR_RETURN_URLS, else the request is refused with `validation_failed` on `return_to` before the credentials are checked; `redirect_to` is `return_to` when given, else `/`.
+         */
+        post: operations["createSession"];
+        /**
+         * Sign out
+         * @description Ends the current session and clears the cookie.
+         */
+        delete: operations["deleteSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password-resets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a password reset link
+         * @description Always answers 202, whether or not an account has the address. When one has, a link to `/reset-password#token=...`, valid 1 hour, is mailed to it; a new link voids the previous one. At most 3 reset mails an hour go to one address; further requests are answered the same and mail nothing.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password-resets/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset link's token
+         * @description Sets the password, ends every session of the account and mails a notice. It does not sign in. A token that is malformed, unknown, expired, already used, voided by a newer one or made for another purpose answers `invalid_token`.
+         */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user, memberships and terms state
+         * @description Answers without accepted terms too, so that the UI can show the terms to accept.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the signed-in user's name */
+        patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password
+         * @description Needs the current password (a wrong one is `validation_failed` on `current_password`, throttled like sign-in). Ends every other session of the user, keeps this one, and mails a notice.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to change the address
+         * @description Needs the current password. Mails a link to `/confirm-email#token=...`, valid 1 hour, to the new address and a notice to the current one; the address changes only when the link is confirmed. An address that another account has gets the same answer as a free one (and no link). A new request voids the link of the previous one.
+         */
+        post: operations["requestEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an address change with the mailed token
+         * @description Public: the token suffices. The address changes to the one the token was mailed to. `invalid_token` for a token that is malformed, unknown, expired, used, voided or of another purpose, or when someone else is signed in in this browser; `conflict` when another account took the address meanwhile.
+         */
+        post: operations["confirmEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's sessions */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        /**
+         * End every other session
+         * @description An extension of the design's table: ends every session of the user except this one.
+         */
+        delete: operations["deleteOtherSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of the user's sessions
+         * @description Ending the current session signs out (and clears the cookie). A session of another user answers 404, as an unknown one does.
+         */
+        delete: operations["deleteMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current terms
+         * @description `not_found` while no version is published.
+         */
+        get: operations["getTerms"];
+        put?: never;
+        /**
+         * Publish a new version of the terms
+         * @description The text is Markdown, shown without raw HTML. From the next request on, every user must accept the new version before other routes answer (`terms_required`).
+         */
+        post: operations["publishTerms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terms/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version of the terms, newest first */
+        get: operations["listTermsVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terms/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version of the terms */
+        get: operations["getTermsVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terms/versions/{version}/acceptances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who accepted a version of the terms, and when */
+        get: operations["listTermsAcceptances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the current terms
+         * @description `version` must be the current version (`conflict` when a newer one was published meanwhile). Accepting a version again changes nothing.
+         */
+        post: operations["acceptTerms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/setup/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a setup link sets up
+         * @description The token comes from the URL fragment of `/setup#token=...` and travels in the body, never in a URL. `first_admin`: the link of a first start, which creates the first vendor admin (email, name and password to choose). `set_password`: a link of `licensor admin create-user`, for an account that exists (password to choose).
+         */
+        post: operations["previewSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a setup link and sign in
+         * @description `first_admin` links need `email`, `name` and `password`, and make the person an admin of the vendor organisation; `set_password` links need `password` only. The link is used up; the answer signs in (as sign-in does). `conflict` when the address already has an account.
+         */
+        post: operations["completeSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -91,7 +412,7 @@ export interface components {
          * @description Stable machine-readable code; clients branch on it.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_license_key" | "forbidden" | "terms_required" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
+        ProblemCode: "validation_failed" | "unauthenticated" | "invalid_credentials" | "invalid_license_key" | "forbidden" | "terms_required" | "not_found" | "method_not_allowed" | "conflict" | "invalid_token" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable";
         FieldError: {
             /** @description The JSON name of the field at fault. */
             field: string;
@@ -112,6 +433,165 @@ export interface components {
             /** @description The fields at fault (validation_failed). */
             errors?: components["schemas"]["FieldError"][];
         };
+        /**
+         * Format: email
+         * @description An address, compared without regard to case; stored in lower case.
+         */
+        Email: string;
+        /** @description At least 12 characters, at most 1024 bytes, not a common password; used exactly as typed. */
+        NewPassword: string;
+        /** Format: date-time */
+        Timestamp: string;
+        User: {
+            /** @description usr_... */
+            id: string;
+            email: components["schemas"]["Email"];
+            name: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        Membership: {
+            /** @description org_... */
+            org_id: string;
+            org_name: string;
+            /** @enum {string} */
+            org_kind: "vendor" | "distributor" | "client";
+            /** @enum {string} */
+            role: "admin" | "member";
+            joined_at: components["schemas"]["Timestamp"];
+        };
+        /** @description `required` is true when a version is published and the user has not accepted it: until then every route but sign-out, GET /me, GET /terms and the acceptance answers `terms_required`. */
+        TermsState: {
+            /** @description The current version; null while none is published. */
+            current_version: number | null;
+            /** @description The last version the user accepted; null for none. */
+            accepted_version: number | null;
+            required: boolean;
+        };
+        Me: {
+            user: components["schemas"]["User"];
+            memberships: components["schemas"]["Membership"][];
+            terms: components["schemas"]["TermsState"];
+            /** @description Whether the user is an admin of the vendor organisation (publishes terms). */
+            vendor_admin: boolean;
+        };
+        SignInRequest: {
+            email: string;
+            password: string;
+            /** @description Where to go after sign-in: a path of this portal (`/licenses`) or an absolute URL on a site listed in LICENSOR_RETURN_URLS. */
+            return_to?: string;
+        };
+        SignInResult: {
+            user: components["schemas"]["User"];
+            /** @description `return_to` when it was given, else `/`. */
+            redirect_to: string;
+        };
+        PasswordResetRequest: {
+            email: components["schemas"]["Email"];
+        };
+        PasswordResetConfirm: {
+            /** @description The token of the link's fragment. */
+            token: string;
+            password: components["schemas"]["NewPassword"];
+        };
+        ProfileUpdate: {
+            name: string;
+        };
+        PasswordChange: {
+            current_password: string;
+            new_password: components["schemas"]["NewPassword"];
+        };
+        EmailChange: {
+            new_email: components["schemas"]["Email"];
+            current_password: string;
+        };
+        TokenRequest: {
+            /** @description The token of the link's fragment. */
+            token: string;
+        };
+        EmailChanged: {
+            email: components["schemas"]["Email"];
+        };
+        Session: {
+            /** @description ses_... */
+            id: string;
+            /** @description The browser and system, summarised from the User-Agent ("Firefox on Linux"). */
+            browser: string;
+            /** @description The client IP at sign-in. */
+            ip: string;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description The last request, to the minute. */
+            last_seen_at: components["schemas"]["Timestamp"];
+            /** @description Whether it is this browser's session. */
+            current: boolean;
+        };
+        SessionList: {
+            items: components["schemas"]["Session"][];
+            next_cursor?: string;
+        };
+        Terms: {
+            version: number;
+            /** @description Markdown; render without raw HTML. */
+            text: string;
+            published_at: components["schemas"]["Timestamp"];
+        };
+        Publisher: {
+            /** @description usr_... */
+            id: string;
+            /** @description The name at the time of publication. */
+            name: string;
+        };
+        TermsVersionSummary: {
+            version: number;
+            published_at: components["schemas"]["Timestamp"];
+            published_by: components["schemas"]["Publisher"];
+        };
+        TermsVersion: {
+            version: number;
+            /** @description Markdown; render without raw HTML. */
+            text: string;
+            published_at: components["schemas"]["Timestamp"];
+            published_by: components["schemas"]["Publisher"];
+        };
+        TermsVersionList: {
+            items: components["schemas"]["TermsVersionSummary"][];
+            next_cursor?: string;
+        };
+        TermsPublish: {
+            /** @description Markdown. */
+            text: string;
+        };
+        TermsAccept: {
+            version: number;
+        };
+        TermsAcceptance: {
+            user_id: string;
+            /** @description The name at the time of acceptance. */
+            name: string;
+            /** @description The address at the time of acceptance. */
+            email: string;
+            version: number;
+            accepted_at: components["schemas"]["Timestamp"];
+            ip: string;
+        };
+        TermsAcceptanceList: {
+            items: components["schemas"]["TermsAcceptance"][];
+            next_cursor?: string;
+        };
+        SetupPreview: {
+            /** @enum {string} */
+            kind: "first_admin" | "set_password";
+            /** @description set_password: the account's address. */
+            email?: string;
+            /** @description set_password: the account's name. */
+            name?: string;
+            expires_at: components["schemas"]["Timestamp"];
+        };
+        SetupRequest: {
+            token: string;
+            email?: components["schemas"]["Email"];
+            name?: string;
+            password: components["schemas"]["NewPassword"];
+        };
     };
     responses: {
         /** @description An error, with a stable code. */
@@ -124,8 +604,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Too many attempts; try again after Retry-After seconds. */
+        RateLimited: {
+            headers: {
+                "Retry-After"?: number;
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
-    parameters: never;
+    parameters: {
+        /** @description The most items to answer (default 50, at most 200). */
+        Limit: number;
+        /** @description The `next_cursor` of the previous page. */
+        Cursor: string;
+        TermsVersionNumber: number;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -214,6 +711,530 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the session cookie is set. */
+            200: {
+                headers: {
+                    /** @description The session cookie. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; a link is mailed if the account exists. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirm"];
+            };
+        };
+        responses: {
+            /** @description The password is set; every session has ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileUpdate"];
+            };
+        };
+        responses: {
+            /** @description The user as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed; the other sessions have ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    requestEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChange"];
+            };
+        };
+        responses: {
+            /** @description Accepted; the confirmation link is mailed. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    confirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The address is changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChanged"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                /** @description The most items to answer (default 50, at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions that are still valid, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The other sessions have ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session has ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Terms"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    publishTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TermsPublish"];
+            };
+        };
+        responses: {
+            /** @description Published. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermsVersion"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listTermsVersions: {
+        parameters: {
+            query?: {
+                /** @description The most items to answer (default 50, at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, without their text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermsVersionList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getTermsVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: components["parameters"]["TermsVersionNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version with its text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermsVersion"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listTermsAcceptances: {
+        parameters: {
+            query?: {
+                /** @description The most items to answer (default 50, at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                version: components["parameters"]["TermsVersionNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The acceptances of the version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermsAcceptanceList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    acceptTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TermsAccept"];
+            };
+        };
+        responses: {
+            /** @description Accepted; the terms state after it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermsState"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    previewSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The link is valid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupPreview"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    completeSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetupRequest"];
+            };
+        };
+        responses: {
+            /** @description Set up and signed in; the session cookie is set. */
+            200: {
+                headers: {
+                    /** @description The session cookie. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             default: components["responses"]["Problem"];
         };
     };

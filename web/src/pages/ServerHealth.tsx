@@ -33,7 +33,7 @@ export function ServerHealth() {
       <Stack gap="xs" align="flex-start">
         <Group gap="sm">
           <Text fw={600}>Server</Text>
-          <Badge color="green" variant="light">
+          <Badge color="green" variant="dot">
             Healthy
           </Badge>
         </Group>

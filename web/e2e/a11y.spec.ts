@@ -1,0 +1,27 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+// axe-core on every screen there is, in both colour schemes and on a narrow screen.
+const pages = [
+  { name: 'home', path: '/', heading: 'Home' },
+  { name: 'not_found', path: '/some/deep/path', heading: 'Page not found' },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const { name, path, heading } of pages) {
+    test(`${name} in ${colorScheme} has no serious accessibility violation`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      if (path === '/') await expect(page.getByText('Healthy')).toBeVisible();
+      await expectAccessible(page);
+    });
+  }
+}
+
+test('the open mobile menu has no serious accessibility violation', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Main menu' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,46 @@
+// The tests' own `test`. Every test fails when the browser reports an error that the test did
+// not expect, a Content-Security-Policy refusal among them (a component writing a <style>
+// element, say); `expectAccessible` runs axe-core on the page as it stands.
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+/** BrowserErrors lets a test expect some of the errors the browser reports. */
+export interface BrowserErrors {
+  /** allow lets errors whose text matches pattern pass, as a test that fakes a 503 needs. */
+  allow(pattern: RegExp): void;
+}
+
+export const test = base.extend<{ browserErrors: BrowserErrors }>({
+  browserErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      const allowed: RegExp[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => {
+        errors.push(`page: ${error.message}`);
+      });
+      await use({ allow: (pattern) => allowed.push(pattern) });
+      const unexpected = errors.filter((e) => !allowed.some((pattern) => pattern.test(e)));
+      expect(unexpected, 'errors reported by the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** expectAccessible fails when axe-core finds a serious or critical violation on the page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const grave = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => {
+      const where = v.nodes.map((n) => n.target.join(' ')).join(', ');
+      return `${v.id} (${String(v.impact)}): ${v.help}; ${where}`;
+    });
+  expect(grave, 'serious or critical accessibility violations').toEqual([]);
+}
