@@ -81,25 +81,29 @@ func (s *Store) querySQL(q store.Query) (string, []any, error) {
 	return b.String(), args, nil
 }
 
-// bounds adds the prefix or the From/To range, both inclusive, as index range constraints.
+// bounds adds the prefix or the From/To range, both inclusive, as index range constraints. With
+// a cursor, the bound on the side the query comes from is left to the cursor, which lies within
+// the range: SQLite then seeks straight to the cursor instead of scanning from the bound.
 func bounds(b *strings.Builder, ix indexCols, q store.Query, args []any) []any {
-	from, to := q.From, q.To
+	from, to, toOp := q.From, q.To, " <= ?"
 	if q.Prefix != "" {
-		from = q.Prefix
+		from, to, toOp = q.Prefix, "", " < ?"
+		if next, ok := successor(q.Prefix); ok {
+			to = next
+		}
+	}
+	if q.Cursor != "" && !q.Backward {
+		from = ""
+	}
+	if q.Cursor != "" && q.Backward {
+		to = ""
 	}
 	if from != "" {
 		b.WriteString(" AND " + ix.sk + " >= ?")
 		args = append(args, from)
 	}
-	if q.Prefix != "" {
-		if next, ok := successor(q.Prefix); ok {
-			b.WriteString(" AND " + ix.sk + " < ?")
-			args = append(args, next)
-		}
-		return args
-	}
 	if to != "" {
-		b.WriteString(" AND " + ix.sk + " <= ?")
+		b.WriteString(" AND " + ix.sk + toOp)
 		args = append(args, to)
 	}
 	return args
