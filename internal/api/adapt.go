@@ -3,6 +3,9 @@ package api
 import (
 	"mime"
 	"net/http"
+
+	"github.com/licensorhq/licensor/internal/audit"
+	"github.com/licensorhq/licensor/internal/auth"
 )
 
 // adapt turns a route into the handler the mux calls: it records the route for the logs,
@@ -19,6 +22,7 @@ func (a *API) adapt(rt Route) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		setRoute(r.Context(), pattern)
+		r = r.WithContext(audit.WithOrigin(r.Context(), origin(r)))
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		if err := a.admit(r, rt.Permission, accepts); err != nil {
 			a.fail(w, r, err)
@@ -58,4 +62,13 @@ func checkMediaType(r *http.Request, accepts string) error {
 		return Errorf(CodeUnsupportedMediaType, "the body must be %s", accepts)
 	}
 	return nil
+}
+
+// origin is who sends r and from where, for the audit events that the handler writes.
+func origin(r *http.Request) audit.Origin {
+	o := audit.Origin{RequestID: RequestID(r.Context()), IP: ClientIP(r)}
+	if p, _ := auth.From(r.Context()); p != nil {
+		o.Actor = p.User.ID
+	}
+	return o
 }

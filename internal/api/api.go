@@ -35,6 +35,11 @@ type Options struct {
 	// Authorize decides whether the request holds a permission other than Public; it returns nil
 	// or an error the adapter answers (unauthenticated, forbidden, ...).
 	Authorize func(r *http.Request, p Permission) error
+	// Authenticate wraps the route mux: it reads the caller's credentials and puts the principal
+	// in the request's context (package auth). Nil: every request is anonymous.
+	Authenticate func(http.Handler) http.Handler
+	// Accounts serves the account, session, setup and terms routes; nil makes them answer 503.
+	Accounts *Accounts
 	// PublicOrigin is the scheme and host of LICENSOR_PUBLIC_URL, trusted by the cross-origin
 	// check even behind a proxy that rewrites Host.
 	PublicOrigin string

@@ -7,7 +7,8 @@ import (
 )
 
 // Handler builds the server's handler from the route table, wrapped in the middleware, outermost
-// first: request id, security headers, access log, panic recovery, cross-origin protection. It
+// first: request id, security headers, access log, panic recovery, cross-origin protection,
+// authentication (Options.Authenticate). It
 // panics on a route without a permission, so that such a route cannot be served.
 func (a *API) Handler() http.Handler { return a.handlerFor(a.Routes()) }
 
@@ -20,6 +21,9 @@ func (a *API) handlerFor(routes []Route) http.Handler {
 		a.mux.Handle(rt.MuxPattern(), a.adapt(rt))
 	}
 	var h http.Handler = a.mux
+	if a.opts.Authenticate != nil {
+		h = a.opts.Authenticate(h)
+	}
 	h = a.withCrossOriginProtection(h)
 	h = a.withRecover(h)
 	h = a.withAccessLog(h)

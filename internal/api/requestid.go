@@ -44,6 +44,10 @@ func RequestID(ctx context.Context) string {
 	return ""
 }
 
+// RoutePattern returns the route pattern chosen for the request that ctx belongs to ("POST
+// /api/v1/session"), or "". Unlike the path, it never holds a token.
+func RoutePattern(ctx context.Context) string { return routeOf(ctx) }
+
 func routeOf(ctx context.Context) string {
 	if info, ok := ctx.Value(infoKey{}).(*requestInfo); ok {
 		return info.route

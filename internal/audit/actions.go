@@ -1,0 +1,18 @@
+package audit
+
+// The actions of the accounts part. Actions are dotted, object first; later parts add theirs.
+const (
+	SessionCreated       = "session.created"          // a sign-in succeeded
+	SessionFailed        = "session.failed"           // a sign-in failed (outcome failure)
+	SessionEnded         = "session.ended"            // sign-out, or a session ended by its user
+	PasswordChanged      = "password.changed"         // by the user, with the current password
+	PasswordResetRequest = "password.reset_requested" // a reset link was mailed
+	PasswordReset        = "password.reset"           // set through a reset link
+	EmailChangeRequested = "email.change_requested"   // a confirmation link was mailed
+	EmailChanged         = "email.changed"            // the new address confirmed
+	TermsPublished       = "terms.published"
+	TermsAccepted        = "terms.accepted"
+	UserCreated          = "user.created"
+	SetupCompleted       = "setup.completed"       // a setup or set-password link was used
+	AuthorizationRefused = "authorization.refused" // the policy refused a signed-in user
+)
