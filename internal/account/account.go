@@ -100,4 +100,6 @@ type LimitedError struct{ Wait time.Duration }
 // RetryAfter is how long to wait before trying again.
 func (e *LimitedError) RetryAfter() time.Duration { return e.Wait }
 
-func (e *LimitedError) Error() string { return "account: too many attempts; wait " + e.Wait.String() }
+func (e *LimitedError) Error() string {
+	return "account: too many attempts; wait " + e.Wait.String()
+}

@@ -122,9 +122,17 @@ func (s *Service) EndSession(ctx context.Context, u User, sessionID string) erro
 	if err != nil {
 		return err
 	}
+	if sess.Gen != u.SessionGen {
+		return session.ErrNoSession // ended already
+	}
 	err = s.SignOut(ctx, sess)
 	if errors.Is(err, store.ErrConflict) {
 		return session.ErrNoSession
 	}
 	return err
+}
+
+// HashPassword hashes pw with the service's hasher, for accounts made elsewhere (setup links).
+func (s *Service) HashPassword(ctx context.Context, pw string) (string, error) {
+	return s.hasher.Hash(ctx, pw)
 }

@@ -32,7 +32,10 @@ func (s *Service) SignIn(ctx context.Context, addr, pw string, c Client) (Starte
 	}
 	u, err := s.verify(ctx, key, pw)
 	if errors.Is(err, ErrInvalidCredentials) {
-		return Started{}, errors.Join(err, s.failed(ctx, key))
+		if ferr := s.failed(ctx, key); ferr != nil {
+			return Started{}, ferr
+		}
+		return Started{}, err
 	}
 	if err != nil {
 		return Started{}, err

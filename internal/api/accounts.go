@@ -3,10 +3,12 @@ package api
 import (
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/licensorhq/licensor/internal/account"
 	"github.com/licensorhq/licensor/internal/auth"
 	"github.com/licensorhq/licensor/internal/session"
+	"github.com/licensorhq/licensor/internal/setup"
 	"github.com/licensorhq/licensor/internal/terms"
 )
 
@@ -14,6 +16,7 @@ import (
 type Accounts struct {
 	Accounts *account.Service
 	Terms    *terms.Service
+	Setup    *setup.Service
 	// Cookie is how the session cookie is written (session.CookieFor the public URL).
 	Cookie session.Cookie
 	// ReturnURLs are the sites whose URLs may follow sign-in (LICENSOR_RETURN_URLS).
@@ -39,4 +42,21 @@ func principal(r *http.Request) (*auth.Principal, error) {
 		return nil, Errorf(CodeUnauthenticated, "sign in first")
 	}
 	return p, nil
+}
+
+// client is where r comes from, for sessions and audit events.
+func client(r *http.Request) account.Client {
+	return account.Client{IP: ClientIP(r), UserAgent: r.UserAgent()}
+}
+
+// userJSON is a user as the API shows it: never the password hash or versions.
+type userJSON struct {
+	ID        string    `json:"id"`
+	Email     string    `json:"email"`
+	Name      string    `json:"name"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+func userOf(u account.User) userJSON {
+	return userJSON{ID: u.ID, Email: u.Email, Name: u.Name, CreatedAt: u.CreatedAt.UTC()}
 }

@@ -36,6 +36,8 @@ func toError(ctx context.Context, err error) *Error {
 	switch {
 	case errors.As(err, &e):
 		return e
+	case domainError(err) != nil:
+		return domainError(err)
 	case errors.As(err, &tooBig):
 		return &Error{Code: CodePayloadTooLarge,
 			Detail: fmt.Sprintf("the body is over %d bytes", tooBig.Limit), Err: err}
