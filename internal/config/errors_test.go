@@ -29,6 +29,8 @@ func TestLoadRefusesWrongValues(t *testing.T) {
 		{"public_url", "LICENSOR_PUBLIC_URL", "localhost:8080", "LICENSOR_PUBLIC_URL: "},
 		{"public_url_scheme", "LICENSOR_PUBLIC_URL", "ftp://x", "LICENSOR_PUBLIC_URL: "},
 		{"public_url_query", "LICENSOR_PUBLIC_URL", "https://x/?a=1", "LICENSOR_PUBLIC_URL: "},
+		{"public_url_plain_http", "LICENSOR_PUBLIC_URL", "http://portal.example",
+			"LICENSOR_PUBLIC_URL: "},
 		{"return_urls", "LICENSOR_RETURN_URLS", "https://ok.example,/relative",
 			`LICENSOR_RETURN_URLS: "/relative" is not an absolute`},
 		{"smtp_scheme", "LICENSOR_SMTP_URL", "http://u:secret@h",

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"strings"
 
@@ -25,6 +26,11 @@ func parsePublicURL(c *Config, v string) error {
 	u, err := parseHTTPURL(v)
 	if err != nil {
 		return err
+	}
+	if u.Scheme == "http" && !loopback(u.Hostname()) {
+		// The session cookie would cross the network in clear; a browser would also refuse the
+		// Secure cookie over http, so sign-in could not work.
+		return fmt.Errorf("%q is plain http on a host other than localhost: use https", v)
 	}
 	u.Path = strings.TrimSuffix(u.Path, "/") // links are built as PublicURL + "/path"
 	c.PublicURL = u
@@ -71,4 +77,14 @@ func parseSMTP(c *Config, v string) error {
 	}
 	c.SMTPURL = u
 	return nil
+}
+
+// loopback reports whether host is localhost or a loopback address, where plain http is
+// allowed for a developer's own server.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
