@@ -2,18 +2,16 @@ package dynamo_test
 
 import (
 	"context"
-	"crypto/rand"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/dynamo"
+	"github.com/licensorhq/licensor/internal/store/teststore"
 	"github.com/licensorhq/licensor/internal/testenv"
 )
 
@@ -23,30 +21,11 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// localConfig returns a config for a fresh, uniquely named table in the shared DynamoDB Local,
-// deleted when the test ends.
-// Middleware, if any, is added to the clients.
+// localConfig returns the config of a fresh table in the shared DynamoDB Local; middleware, if
+// any, is added to its clients.
 func localConfig(t testing.TB, mw ...func(*middleware.Stack) error) dynamo.Config {
 	t.Helper()
-	endpoint := testenv.DynamoDB(t)
-	ctx := context.Background()
-	cfg, err := dynamo.NewConfig(ctx, "t"+strings.ToLower(rand.Text()), endpoint,
-		config.WithRegion(testenv.DynamoDBRegion),
-		config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(
-			testenv.DynamoDBAccessKey, testenv.DynamoDBSecretKey, "")),
-		config.WithAPIOptions(mw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := dynamo.CreateTable(ctx, cfg.DB, cfg.Table); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := dynamo.DeleteTable(context.Background(), cfg.DB, cfg.Table); err != nil {
-			t.Errorf("clean up: %v", err)
-		}
-	})
-	return cfg
+	return teststore.DynamoDBConfig(t, config.WithAPIOptions(mw))
 }
 
 // openLocal opens the engine on a fresh table.
