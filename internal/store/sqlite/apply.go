@@ -57,7 +57,9 @@ func ptr(it store.Item, found bool) *store.Item {
 }
 
 // result writes the operation's effect and returns the item after it (exists false when none).
-func (s *Store) result(w *writer, op *prepared, cur store.Item, found bool) (store.Item, bool, error) {
+func (s *Store) result(w *writer, op *prepared, cur store.Item, found bool) (
+	store.Item, bool, error,
+) {
 	k := op.Target()
 	switch op.Kind {
 	case store.OpPut:
@@ -99,7 +101,8 @@ func updated(cur store.Item, found bool, op *prepared) (store.Item, error) {
 	}
 	cur.Body = body
 	if n := store.ItemSize(cur); n > store.MaxItemSize {
-		return store.Item{}, fmt.Errorf("%w: item %s/%s would be %d bytes", store.ErrTooLarge, cur.PK, cur.SK, n)
+		return store.Item{}, fmt.Errorf("%w: item %s/%s would be %d bytes",
+			store.ErrTooLarge, cur.PK, cur.SK, n)
 	}
 	return cur, nil
 }

@@ -84,7 +84,8 @@ func TestSweep(t *testing.T) {
 	s := open(t, filepath.Join(t.TempDir(), "db"), store.Options{Now: clock, Streamed: []string{"st"}},
 		sqlite.WithSweepInterval(0), sqlite.WithRetention(time.Hour))
 	defer s.Close()
-	put(t, s, store.Item{Key: store.Key{PK: "p", SK: "old"}, Type: "st", ExpiresAt: base.Add(time.Second)})
+	put(t, s, store.Item{Key: store.Key{PK: "p", SK: "old"}, Type: "st",
+		ExpiresAt: base.Add(time.Second)})
 	put(t, s, store.Item{Key: store.Key{PK: "p", SK: "live"}, Type: "st"})
 	mu.Lock()
 	now = base.Add(2 * time.Hour)
@@ -97,7 +98,8 @@ func TestSweep(t *testing.T) {
 		t.Fatalf("read changes: %v", err)
 	}
 	// The two puts are older than the retention and gone; the expiry's removal is new.
-	if len(changes) != 1 || changes[0].Key.SK != "old" || changes[0].Old == nil || changes[0].New != nil {
+	if len(changes) != 1 || changes[0].Key.SK != "old" || changes[0].Old == nil ||
+		changes[0].New != nil {
 		t.Fatalf("changes after the sweep: %+v; want only the removal of p/old", changes)
 	}
 }

@@ -63,7 +63,8 @@ func (s *Store) querySQL(q store.Query) (string, []any, error) {
 		return "", nil, fmt.Errorf("%w: unknown index %q", store.ErrInvalid, q.Index)
 	}
 	if q.PK == "" || q.Limit < 0 || (q.Prefix != "" && (q.From != "" || q.To != "")) {
-		return "", nil, fmt.Errorf("%w: query needs a partition, and a prefix or a range", store.ErrInvalid)
+		return "", nil, fmt.Errorf("%w: query needs a partition, and a prefix or a range",
+			store.ErrInvalid)
 	}
 	var b strings.Builder
 	args := make([]any, 0, 8)

@@ -68,7 +68,8 @@ func runMigrations(ctx context.Context, conn *sql.Conn, from int) (err error) {
 		}
 	}
 	// PRAGMA takes no parameters; the number is ours, not outside input.
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+	setVersion := fmt.Sprintf("PRAGMA user_version = %d", len(migrations))
+	if _, err := conn.ExecContext(ctx, setVersion); err != nil {
 		return fmt.Errorf("set schema version: %w", err)
 	}
 	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {

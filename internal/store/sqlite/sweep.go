@@ -59,8 +59,12 @@ func (s *Store) Sweep(ctx context.Context) error {
 	}
 }
 
+// sweepJob is a step of the sweep, run by the writer; it returns the rows it handled and the
+// changes it recorded.
+type sweepJob func(w *writer) (rows, changes int, err error)
+
 // runJob runs job in the writer's next transaction and returns how many rows it handled.
-func (s *Store) runJob(ctx context.Context, job func(w *writer) (rows, changes int, err error)) (int, error) {
+func (s *Store) runJob(ctx context.Context, job sweepJob) (int, error) {
 	var n atomic.Int64 // the caller may stop waiting while the job runs
 	r := &request{ctx: ctx, done: make(chan error, 1), job: func(w *writer) (int, error) {
 		rows, changes, err := job(w)

@@ -42,8 +42,9 @@ func testExpiry(t *testing.T, open Opener) {
 
 	// And a put on an expired key passes IfNotExists.
 	clk.Set(base.Add(time.Hour))
-	mustWrite(t, s, store.Put(store.Item{Key: key("exp", "c"), ExpiresAt: base.Add(time.Hour + time.Second),
-		Body: body(t, map[string]any{})}))
+	mustWrite(t, s, store.Put(store.Item{Key: key("exp", "c"),
+		ExpiresAt: base.Add(time.Hour + time.Second),
+		Body:      body(t, map[string]any{})}))
 	clk.Set(base.Add(time.Hour + 2*time.Second))
 	mustWrite(t, s, store.Put(item(t, key("exp", "c"), "thing", map[string]any{"n": 2})).
 		When(store.IfNotExists()))

@@ -19,7 +19,8 @@ var queryItems = []store.Item{
 	{Key: key("q", "b#1"), GSI2: store.IndexKey{PK: "g2", SK: "y2"}},
 	{Key: key("q", "b#2"), GSI2: store.IndexKey{PK: "g2", SK: "y1"}},
 	{Key: key("q", "c")},
-	{Key: key("q2", "z"), GSI1: store.IndexKey{PK: "g1", SK: "x0"}, GSI2: store.IndexKey{PK: "g2", SK: "y3"}},
+	{Key: key("q2", "z"), GSI1: store.IndexKey{PK: "g1", SK: "x0"},
+		GSI2: store.IndexKey{PK: "g2", SK: "y3"}},
 }
 
 var queryCases = []struct {

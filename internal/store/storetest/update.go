@@ -62,8 +62,9 @@ func testUpdate(t *testing.T, open Opener) {
 func testUpdateKeeps(t *testing.T, s store.Store) {
 	k := key("upd", "keeps")
 	want := store.Item{Key: k, Type: "orig", GSI1: store.IndexKey{PK: "u1", SK: "a"},
-		GSI2: store.IndexKey{PK: "u2", SK: "b"}, ExpiresAt: time.Now().Add(time.Hour).Truncate(time.Second),
-		Body: body(t, map[string]any{"n": 1})}
+		GSI2:      store.IndexKey{PK: "u2", SK: "b"},
+		ExpiresAt: time.Now().Add(time.Hour).Truncate(time.Second),
+		Body:      body(t, map[string]any{"n": 1})}
 	mustWrite(t, s, store.Put(want))
 	mustWrite(t, s, store.Update(k, nil, map[string]int64{"n": 1}).WithType("other"))
 	want.Body = body(t, map[string]any{"n": 2})

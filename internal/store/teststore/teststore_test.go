@@ -10,7 +10,8 @@ import (
 func TestOpen(t *testing.T) {
 	s := teststore.Open(t, store.Options{})
 	k := store.Key{PK: "p", SK: "s"}
-	if err := s.Write(t.Context(), store.Put(store.Item{Key: k, Body: []byte(`{"a":1}`)})); err != nil {
+	err := s.Write(t.Context(), store.Put(store.Item{Key: k, Body: []byte(`{"a":1}`)}))
+	if err != nil {
 		t.Fatalf("write: %v", err)
 	}
 	if _, err := s.Get(t.Context(), k); err != nil {
