@@ -13,9 +13,7 @@ import (
 // readStmts are the reader pool's prepared statements. Query statements are prepared on first use
 // of each shape of query and kept.
 type readStmts struct {
-	once    sync.Once
 	get     *sql.Stmt
-	err     error
 	mu      sync.Mutex
 	queries map[string]*sqlStmt
 }
@@ -33,25 +31,26 @@ func (r *readStmts) close() {
 
 const getSQL = `SELECT ` + itemColumns + ` FROM items WHERE pk = ? AND sk = ? AND ` + alive
 
-func (s *Store) getStmt(ctx context.Context) (*sql.Stmt, error) {
-	s.reads.once.Do(func() {
-		s.reads.get, s.reads.err = s.rdb.PrepareContext(ctx, getSQL)
-	})
-	return s.reads.get, s.reads.err
+func (s *Store) prepareReads(ctx context.Context) error {
+	var err error
+	if s.reads.get, err = s.rdb.PrepareContext(ctx, getSQL); err != nil {
+		return fmt.Errorf("prepare get: %w", err)
+	}
+	return nil
 }
+
+// errNotFound is returned as it is: Get's misses are frequent (sessions, idempotency keys), and
+// its message leaves keys out, which may hold secrets' digests.
+var errNotFound = fmt.Errorf("get: %w", store.ErrNotFound)
 
 // Get returns the item at k, unless it is missing or expired.
 func (s *Store) Get(ctx context.Context, k store.Key) (store.Item, error) {
-	st, err := s.getStmt(ctx)
-	if err != nil {
-		return store.Item{}, fmt.Errorf("prepare get: %w", err)
-	}
-	it, err := scanRow(st.QueryRowContext(ctx, k.PK, k.SK, s.now().Unix()))
+	it, err := scanRow(s.reads.get.QueryRowContext(ctx, k.PK, k.SK, s.now().Unix()))
 	if errors.Is(err, sql.ErrNoRows) {
-		return store.Item{}, fmt.Errorf("get %s/%s: %w", k.PK, k.SK, store.ErrNotFound)
+		return store.Item{}, errNotFound
 	}
 	if err != nil {
-		return store.Item{}, fmt.Errorf("get %s/%s: %w", k.PK, k.SK, err)
+		return store.Item{}, fmt.Errorf("get: %w", err)
 	}
 	return it, nil
 }

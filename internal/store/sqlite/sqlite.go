@@ -62,6 +62,11 @@ func Open(ctx context.Context, path string, opts store.Options, options ...Optio
 		_ = s.closeDBs()
 		return nil, err
 	}
+	if err := s.prepareReads(ctx); err != nil {
+		w.close()
+		_ = s.closeDBs()
+		return nil, err
+	}
 	go s.run(w)
 	s.startSweep()
 	return s, nil

@@ -171,7 +171,10 @@ func (s *Store) applyRequest(w *writer, r *request, single bool) (int, error) {
 	}
 	n, err := s.apply(w, r)
 	if single {
-		return n, err
+		if err != nil {
+			return 0, err // the whole transaction rolls back
+		}
+		return n, nil
 	}
 	if err != nil {
 		if rbErr := w.exec(w.rollbackTo); rbErr != nil {
