@@ -110,8 +110,8 @@ func (r *feedRead) run(ctx context.Context) error {
 func (r *feedRead) shard(ctx context.Context, id string) error {
 	out, err := r.firstRecords(ctx, id)
 	for err == nil && out != nil {
-		full, err := r.records(id, out.Records)
-		switch {
+		var full bool
+		switch full, err = r.records(id, out.Records); {
 		case full || err != nil:
 			return err
 		case out.NextShardIterator == nil:
