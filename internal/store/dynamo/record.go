@@ -2,6 +2,7 @@ package dynamo
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -29,11 +30,11 @@ func ChangeFromStreamRecord(rec streamtypes.Record) (store.Change, error) {
 		}
 		images[i] = m
 	}
-	ch, err := changeFromImages(images[0], images[1])
+	at := aws.ToTime(r.ApproximateCreationDateTime).UTC()
+	ch, err := changeFromImages(images[0], images[1], at)
 	if err != nil {
 		return store.Change{}, fmt.Errorf("stream record %s: %w", aws.ToString(rec.EventID), err)
 	}
-	ch.At = aws.ToTime(r.ApproximateCreationDateTime).UTC()
 	return ch, nil
 }
 
@@ -49,18 +50,21 @@ func ChangeFromEventRecord(rec events.DynamoDBEventRecord) (store.Change, error)
 	if err != nil {
 		return store.Change{}, fmt.Errorf("event record %s: %w", rec.EventID, err)
 	}
-	ch, err := changeFromImages(oldImg, newImg)
+	ch, err := changeFromImages(oldImg, newImg, rec.Change.ApproximateCreationDateTime.UTC())
 	if err != nil {
 		return store.Change{}, fmt.Errorf("event record %s: %w", rec.EventID, err)
 	}
 	ch.Position = rec.Change.SequenceNumber
-	ch.At = rec.Change.ApproximateCreationDateTime.UTC()
 	return ch, nil
 }
 
-// changeFromImages builds a change from the item before and after it; either may be empty.
-func changeFromImages(oldImg, newImg map[string]types.AttributeValue) (store.Change, error) {
-	var ch store.Change
+// changeFromImages builds a change at time at from the item before and after it; either may be
+// empty. An item that had expired before a write replaced it counts as none, as it does for
+// every read: the write created the item. The removal of an expired item (by the TTL process, or
+// a delete) keeps it, so that consumers learn of it, as the SQLite engine's sweep reports it.
+func changeFromImages(oldImg, newImg map[string]types.AttributeValue, at time.Time,
+) (store.Change, error) {
+	ch := store.Change{At: at}
 	for _, img := range []struct {
 		m  map[string]types.AttributeValue
 		to **store.Item
@@ -77,6 +81,9 @@ func changeFromImages(oldImg, newImg map[string]types.AttributeValue) (store.Cha
 	}
 	if ch.Old == nil && ch.New == nil {
 		return store.Change{}, fmt.Errorf("record without images: the stream must be NEW_AND_OLD_IMAGES")
+	}
+	if ch.Old != nil && ch.New != nil && ch.Old.Expired(at) {
+		ch.Old = nil
 	}
 	return ch, nil
 }

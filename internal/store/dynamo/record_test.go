@@ -24,7 +24,16 @@ const lambdaEvent = `{"Records":[{"eventID":"1","eventName":"MODIFY","eventSourc
 "OldImage":{"pk":{"S":"u"},"sk":{"S":"1"},"type":{"S":"user"},"b_n":{"N":"9223372036854775806"}},
 "NewImage":{"pk":{"S":"u"},"sk":{"S":"1"},"type":{"S":"user"},"gsi1pk":{"S":"g"},
 "gsi1sk":{"S":"h"},"ttl":{"N":"1800000600"},"b_n":{"N":"9223372036854775807"},
-"b_o":{"M":{"l":{"L":[{"BOOL":true},{"NULL":true},{"S":"x"}]}}}}}}]}`
+"b_o":{"M":{"l":{"L":[{"BOOL":true},{"NULL":true},{"S":"x"}]}}}}}},
+{"eventID":"2","eventName":"MODIFY","eventSource":"aws:dynamodb",
+"dynamodb":{"ApproximateCreationDateTime":1800000000,"SequenceNumber":"112",
+"Keys":{"pk":{"S":"u"},"sk":{"S":"2"}},
+"OldImage":{"pk":{"S":"u"},"sk":{"S":"2"},"type":{"S":"user"},"ttl":{"N":"1800000000"}},
+"NewImage":{"pk":{"S":"u"},"sk":{"S":"2"},"type":{"S":"user"}}}},
+{"eventID":"3","eventName":"REMOVE","eventSource":"aws:dynamodb",
+"dynamodb":{"ApproximateCreationDateTime":1800000000,"SequenceNumber":"113",
+"Keys":{"pk":{"S":"u"},"sk":{"S":"2"}},
+"OldImage":{"pk":{"S":"u"},"sk":{"S":"2"},"type":{"S":"user"},"ttl":{"N":"1800000000"}}}}]}`
 
 func TestChangeFromEventRecord(t *testing.T) {
 	t.Parallel()
@@ -32,20 +41,31 @@ func TestChangeFromEventRecord(t *testing.T) {
 	if err := json.Unmarshal([]byte(lambdaEvent), &ev); err != nil {
 		t.Fatal(err)
 	}
-	got, err := dynamo.ChangeFromEventRecord(ev.Records[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	k := store.Key{PK: "u", SK: "1"}
-	want := store.Change{
-		Position: "111", Key: k, Type: "user", At: time.Unix(1_800_000_000, 0).UTC(),
+	at := time.Unix(1_800_000_000, 0).UTC()
+	k, k2 := store.Key{PK: "u", SK: "1"}, store.Key{PK: "u", SK: "2"}
+	expired := &store.Item{Key: k2, Type: "user", ExpiresAt: at, Body: json.RawMessage(`{}`)}
+	want := []store.Change{{
+		Position: "111", Key: k, Type: "user", At: at,
 		Old: &store.Item{Key: k, Type: "user", Body: json.RawMessage(`{"n":9223372036854775806}`)},
 		New: &store.Item{Key: k, Type: "user", GSI1: store.IndexKey{PK: "g", SK: "h"},
 			ExpiresAt: time.Unix(1_800_000_600, 0).UTC(),
 			Body:      json.RawMessage(`{"n":9223372036854775807,"o":{"l":[true,null,"x"]}}`)},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("change (-want +got):\n%s", diff)
+	}, {
+		// The item had expired when the write replaced it: the write created it.
+		Position: "112", Key: k2, Type: "user", At: at,
+		New: &store.Item{Key: k2, Type: "user", Body: json.RawMessage(`{}`)},
+	}, {
+		// The removal of an expired item is delivered, as the SQLite engine's sweep does.
+		Position: "113", Key: k2, Type: "user", At: at, Old: expired,
+	}}
+	for i, rec := range ev.Records {
+		got, err := dynamo.ChangeFromEventRecord(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want[i], got); diff != "" {
+			t.Errorf("change %d (-want +got):\n%s", i, diff)
+		}
 	}
 }
 
