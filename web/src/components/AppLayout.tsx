@@ -2,21 +2,25 @@ import { Burger } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { Suspense, useRef } from 'react';
 import { Link, Outlet } from 'react-router';
-import { navItems } from '../navigation';
+import { useMe } from '../api/me';
+import { navItems, visibleNavItems } from '../navigation';
 import classes from './AppLayout.module.css';
 import { NavMenu } from './NavMenu';
 import { PageLoader } from './PageLoader';
 import { SkipLink } from './SkipLink';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
+import { UserMenu } from './UserMenu';
 
 const navId = 'main-navigation';
 const mainId = 'main';
 
 /**
- * AppLayout is the frame of every screen: the header with the product's name, the main
- * navigation (behind a burger on narrow screens) and the screen itself, with a skip link to it.
+ * AppLayout is the frame of every screen: the header with the product's name and the user's
+ * menu, the main navigation (behind a burger on narrow screens; its entries depend on who is
+ * signed in) and the screen itself, with a skip link to it.
  */
 export function AppLayout() {
+  const me = useMe();
   const [navOpen, nav] = useDisclosure(false);
   const burger = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
@@ -49,9 +53,12 @@ export function AppLayout() {
         <Link to="/" className={classes.brand}>
           Licensor
         </Link>
+        <div className={classes.account}>
+          <UserMenu />
+        </div>
       </header>
       <nav id={navId} aria-label="Main" className={classes.nav}>
-        <NavMenu items={navItems} onNavigate={nav.close} />
+        <NavMenu items={visibleNavItems(navItems, me.data)} onNavigate={nav.close} />
       </nav>
       <main id={mainId} ref={main} tabIndex={-1} className={classes.main}>
         <Suspense fallback={<PageLoader />}>

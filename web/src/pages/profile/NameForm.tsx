@@ -1,0 +1,57 @@
+import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useUpdateName } from '../../api/account';
+import { FormAlert } from '../../components/FormAlert';
+import { focusFirstError } from '../../forms/focus';
+import { formProblem } from '../../forms/problem';
+
+/** NameForm changes the user's name. */
+export function NameForm({ name }: { name: string }) {
+  const update = useUpdateName();
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { name },
+    validate: { name: (v) => (v.trim() === '' ? 'Enter your name' : null) },
+  });
+
+  const submit = form.onSubmit((values) => {
+    setMessage(null);
+    update.mutate(values.name.trim(), {
+      onSuccess: (user) => {
+        form.setInitialValues({ name: user.name });
+        form.setValues({ name: user.name });
+      },
+      onError: (error) => {
+        const problem = formProblem(error, { fields: { name: 'name' } });
+        form.setErrors(problem.fields);
+        setMessage(problem.message);
+      },
+    });
+  }, focusFirstError);
+  return (
+    <form onSubmit={submit} noValidate aria-label="Name">
+      <Stack gap="sm" maw={420}>
+        <FormAlert message={message} />
+        {update.isSuccess && !form.isDirty() && (
+          <Alert color="green" variant="light" role="status">
+            Your name is saved.
+          </Alert>
+        )}
+        <TextInput
+          label="Name"
+          autoComplete="name"
+          required
+          {...form.getInputProps('name')}
+          name="name"
+        />
+        <Group>
+          <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+            Save the name
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
