@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../api/errors';
 import { useSignIn } from '../api/session';
+import { leaveTo } from '../auth/leave';
 import { destinationOf, returnToFrom } from '../auth/returnTo';
 import { FormAlert } from '../components/FormAlert';
 import { Page } from '../components/Page';
@@ -41,7 +42,7 @@ export function LoginPage() {
       {
         onSuccess: (redirectTo) => {
           const to = destinationOf(redirectTo, window.location.origin);
-          if (to.kind === 'external') window.location.assign(to.url);
+          if (to.kind === 'external') leaveTo(to.url);
           else void navigate(to.path, { replace: true });
         },
         onError: (error) => {
