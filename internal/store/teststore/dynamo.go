@@ -19,7 +19,7 @@ func init() {
 }
 
 // openDynamoDB opens the DynamoDB engine on a fresh table of DynamoDB Local.
-func openDynamoDB(t *testing.T, opts store.Options) store.Store {
+func openDynamoDB(t testing.TB, opts store.Options) Source {
 	t.Helper()
 	s, err := dynamo.Open(t.Context(), DynamoDBConfig(t), opts)
 	if err != nil {

@@ -13,7 +13,7 @@ func init() {
 }
 
 // openSQLite opens a SQLite store on a file in t's temporary directory.
-func openSQLite(t *testing.T, opts store.Options) store.Store {
+func openSQLite(t testing.TB, opts store.Options) Source {
 	t.Helper()
 	s, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "store.db"), opts)
 	if err != nil {

@@ -20,10 +20,17 @@ const EnvVar = "LICENSOR_TEST_STORE"
 
 // openers maps engine names to functions that open a new, empty store for t and close it at t's
 // cleanup.
-var openers = map[string]func(t *testing.T, opts store.Options) store.Store{}
+var openers = map[string]func(t testing.TB, opts store.Options) Source{}
+
+// Source is a store that also reads its change feed, as every engine does.
+type Source interface {
+	store.Store
+	store.ChangeReader
+}
 
 // Open returns a new, empty store of the engine LICENSOR_TEST_STORE names, closed when t ends.
-func Open(t *testing.T, opts store.Options) store.Store {
+// Its change feed carries the types that opts.Streamed names.
+func Open(t testing.TB, opts store.Options) Source {
 	t.Helper()
 	name := os.Getenv(EnvVar)
 	if name == "" {
