@@ -30,6 +30,7 @@ func (s *Server) startBackground() error {
 		return err
 	}
 	outbox := mail.NewOutbox(s.store, sender, mail.Options{Logger: s.log})
+	s.outbox = outbox
 	if err := s.metrics.OutboxDepth(s.depth(outbox)); err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/licensorhq/licensor/internal/metrics"
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/dynamo"
+	"github.com/licensorhq/licensor/internal/store/sqlite"
 )
 
 // openStore opens the configured store engine. Engines migrate their schema as they open.
@@ -18,9 +19,15 @@ func (s *Server) openStore(ctx context.Context) error {
 	var engine store.Store
 	switch s.cfg.Store {
 	case config.StoreSQLite:
-		// TODO: open internal/store/sqlite at s.cfg.DBPath() once the engine lands; until then
-		// the server runs without a store and /readyz answers 503 "store not configured".
-		s.log.Warn("no store: the SQLite engine is not wired yet", "path", s.cfg.DBPath())
+		db, err := sqlite.Open(ctx, s.cfg.DBPath(), opts)
+		if err != nil {
+			return fmt.Errorf("open store: %w", err)
+		}
+		if err := s.sqliteMetrics(db); err != nil {
+			_ = db.Close()
+			return err
+		}
+		engine = db
 	case config.StoreDynamoDB:
 		// The AWS settings come from the environment (AWS_REGION, credentials or the role,
 		// AWS_ENDPOINT_URL_DYNAMODB for DynamoDB Local).
@@ -58,6 +65,32 @@ func (s *Server) openBlobs(ctx context.Context) error {
 			return fmt.Errorf("open blobs: %w", err)
 		}
 		s.blobs = b
+	}
+	return nil
+}
+
+// sqliteMetrics reports the group commit of the SQLite engine: how many writes share a commit.
+func (s *Server) sqliteMetrics(db *sqlite.Store) error {
+	counters := []struct {
+		name, help string
+		value      func(sqlite.Stats) int64
+	}{
+		{"licensor_sqlite_commits_total", "Transactions the SQLite writer committed.",
+			func(st sqlite.Stats) int64 { return st.Commits }},
+		{"licensor_sqlite_writes_total", "Writes the SQLite writer committed.",
+			func(st sqlite.Stats) int64 { return st.Writes }},
+		{"licensor_sqlite_failed_writes_total", "Writes refused inside the SQLite writer.",
+			func(st sqlite.Stats) int64 { return st.Failed }},
+		{"licensor_sqlite_batched_writes_total",
+			"Writes committed in a transaction shared with others (group commit).",
+			func(st sqlite.Stats) int64 { return st.BatchedWrites }},
+	}
+	for _, c := range counters {
+		value := c.value
+		read := func() float64 { return float64(value(db.Stats())) }
+		if err := s.metrics.CounterFunc(c.name, c.help, nil, read); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/licensorhq/licensor/internal/api"
 	"github.com/licensorhq/licensor/internal/blob"
 	"github.com/licensorhq/licensor/internal/config"
+	"github.com/licensorhq/licensor/internal/mail"
 	"github.com/licensorhq/licensor/internal/metrics"
 	"github.com/licensorhq/licensor/internal/openapi"
 	"github.com/licensorhq/licensor/internal/store"
@@ -41,6 +42,7 @@ type Server struct {
 	engine  store.Store // the store engine itself (nil until one is configured)
 	store   store.Store // engine with metrics; what handlers use
 	blobs   blob.Store
+	outbox  *mail.Outbox // nil without a store
 	// hooks run at shutdown, after the requests drained and before the store closes.
 	hooks []func(context.Context) error
 }
