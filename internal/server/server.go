@@ -43,6 +43,7 @@ type Server struct {
 	store   store.Store // engine with metrics; what handlers use
 	blobs   blob.Store
 	outbox  *mail.Outbox // nil without a store
+	domain  *domain      // nil without a store
 	// hooks run at shutdown, after the requests drained and before the store closes.
 	hooks []func(context.Context) error
 }
@@ -61,12 +62,20 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (*Server, er
 		s.Close()
 		return nil, err
 	}
+	if err := s.buildDomain(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.firstStart(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
 // Handler is the server's whole HTTP handler.
 func (s *Server) Handler() http.Handler {
-	return api.New(api.Options{
+	return api.New(s.apiOptions(api.Options{
 		Logger:       s.log,
 		Store:        s.store,
 		Metrics:      s.metrics.Handler(),
@@ -75,7 +84,7 @@ func (s *Server) Handler() http.Handler {
 		Observer:     s.metrics,
 		PublicOrigin: s.cfg.PublicURL.Scheme + "://" + s.cfg.PublicURL.Host,
 		HTTPS:        s.cfg.HTTPS(),
-	}).Handler()
+	})).Handler()
 }
 
 // OnShutdown adds a hook that runs at shutdown, after the HTTP requests drained and before the
