@@ -15,14 +15,28 @@ until it is active; a table that exists is left as it is. The AWS settings come 
 environment (AWS_REGION, credentials or role, AWS_ENDPOINT_URL_DYNAMODB).
 `
 
+const adminUsage = "usage: licensor admin create-table | create-user (see licensor admin " +
+	"SUBCOMMAND --help)"
+
 // admin runs the operator's commands that prepare a deployment rather than serve it.
 func (c *cli) admin(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "create-table" {
-		return &config.UsageError{Msg: "usage: licensor admin create-table"}
+	if len(args) == 0 {
+		return &config.UsageError{Msg: adminUsage}
 	}
+	switch args[0] {
+	case "create-table":
+		return c.createTable(ctx, args[1:])
+	case "create-user":
+		return c.createUser(ctx, args[1:])
+	}
+	return &config.UsageError{Msg: adminUsage}
+}
+
+// createTable creates the DynamoDB table of LICENSOR_STORE.
+func (c *cli) createTable(ctx context.Context, args []string) error {
 	cmd := config.Command{Name: "admin create-table", Settings: []string{"LICENSOR_STORE"},
 		Help: createTableHelp}
-	cfg, rest, err := config.Parse(cmd, args[1:], c.getenv, c.stdout)
+	cfg, rest, err := config.Parse(cmd, args, c.getenv, c.stdout)
 	if err != nil {
 		return err
 	}
