@@ -1,0 +1,74 @@
+package license
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/licensorhq/licensor/internal/audit"
+	"github.com/licensorhq/licensor/internal/id"
+	"github.com/licensorhq/licensor/internal/licensekey"
+	"github.com/licensorhq/licensor/internal/org"
+	"github.com/licensorhq/licensor/internal/store"
+)
+
+// Create makes a license of organisation orgID with terms t, and its key: the only time the key
+// is shown. A license of an organisation whose licenses are suspended starts suspended by it.
+func (s *Service) Create(ctx context.Context, orgID string, t Terms) (License, licensekey.Key,
+	error) {
+	if err := t.Check(); err != nil {
+		return License{}, licensekey.Key{}, err
+	}
+	o, err := org.Get(ctx, s.Store, orgID)
+	if errors.Is(err, store.ErrNotFound) {
+		return License{}, licensekey.Key{}, ErrNotFound
+	}
+	if err != nil {
+		return License{}, licensekey.Key{}, err
+	}
+	var l License
+	var key licensekey.Key
+	err = retry(func() error {
+		l, key, err = s.create(ctx, o, t)
+		return err
+	})
+	if err != nil {
+		return License{}, licensekey.Key{}, fmt.Errorf("create license: %w", err)
+	}
+	return l, key, nil
+}
+
+func (s *Service) create(ctx context.Context, o org.Org, t Terms) (License, licensekey.Key,
+	error) {
+	susp, err := s.suspension(ctx, o.ID)
+	if err != nil {
+		return License{}, licensekey.Key{}, err
+	}
+	key, err := licensekey.Generate()
+	if err != nil {
+		return License{}, licensekey.Key{}, err
+	}
+	now, actor := s.now(), audit.OriginFrom(ctx).Actor
+	l := License{ID: id.New(id.License, now), OrgID: o.ID, OrgName: o.Name,
+		Status: StatusActive, OrgSuspended: susp.Suspended,
+		KeyDigest: licensekey.Digest(s.Secret, key.Reveal()), KeyLast4: key.Last4(),
+		CreatedAt: now, CreatedBy: actor, UpdatedAt: now, UpdatedBy: actor, Version: 1}
+	l = l.withTerms(t)
+	ops, err := l.putOps(0)
+	if err != nil {
+		return License{}, licensekey.Key{}, err
+	}
+	e := event(ctx, now, ActionCreated, l)
+	e.Details = map[string]any{"terms": termsDetails(l.terms()), "status": l.Effective()}
+	if err := s.write(ctx, e, append(ops, susp.guard(o.ID))...); err != nil {
+		return License{}, licensekey.Key{}, err
+	}
+	return l, key, nil
+}
+
+// termsDetails are terms as audit details show them.
+func termsDetails(t Terms) map[string]any {
+	return map[string]any{"name": t.Name, "prepaid_cores": t.PrepaidCores,
+		"core_price": t.CorePrice, "extra_core_price": t.ExtraCorePrice,
+		"currency": t.Currency, "starts_on": t.StartsOn, "ends_on": t.EndsOn}
+}
