@@ -122,4 +122,3 @@ func diff(before, after map[string]any) map[string]any {
 	}
 	return out
 }
-
