@@ -1,0 +1,179 @@
+package account_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/url"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/licensorhq/licensor/internal/account"
+	"github.com/licensorhq/licensor/internal/id"
+	"github.com/licensorhq/licensor/internal/mail"
+	"github.com/licensorhq/licensor/internal/password"
+	"github.com/licensorhq/licensor/internal/session"
+	"github.com/licensorhq/licensor/internal/store"
+	"github.com/licensorhq/licensor/internal/store/teststore"
+)
+
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// fastParams keep tests quick; argon2's cost is not what they test.
+var fastParams = password.Params{Memory: 64, Time: 1, Threads: 1}
+
+// countingHasher counts the verifications of a real Hasher: every one, dummy or not, runs
+// argon2 once.
+type countingHasher struct {
+	*password.Hasher
+	hashes, verifies, dummies atomic.Int32
+}
+
+func (h *countingHasher) Hash(ctx context.Context, pw string) (string, error) {
+	h.hashes.Add(1)
+	return h.Hasher.Hash(ctx, pw)
+}
+
+func (h *countingHasher) Verify(ctx context.Context, pw, enc string) (bool, bool, error) {
+	h.verifies.Add(1)
+	return h.Hasher.Verify(ctx, pw, enc)
+}
+
+func (h *countingHasher) VerifyDummy(ctx context.Context, pw string) error {
+	h.dummies.Add(1)
+	return h.Hasher.VerifyDummy(ctx, pw)
+}
+
+func (h *countingHasher) reset() {
+	h.hashes.Store(0)
+	h.verifies.Store(0)
+	h.dummies.Store(0)
+}
+
+type env struct {
+	svc    *account.Service
+	st     store.Store
+	clock  *clock
+	hasher *countingHasher
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	c := &clock{now: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)}
+	st := teststore.Open(t, store.Options{Now: c.Now})
+	h := &countingHasher{Hasher: &password.Hasher{Params: fastParams}}
+	public, _ := url.Parse("https://portal.example")
+	svc := account.New(account.Config{Store: st, PublicURL: public, Hasher: h, Now: c.Now,
+		Outbox: mail.NewOutbox(st, nil, mail.Options{Now: c.Now})})
+	return &env{svc: svc, st: st, clock: c, hasher: h}
+}
+
+const goodPassword = "correct horse battery"
+
+// user creates an account with password pw ("" for none).
+func (e *env) user(t *testing.T, email, pw string) account.User {
+	t.Helper()
+	u := account.User{ID: id.New(id.User, e.clock.Now()), Email: email, Name: "Ann Example",
+		CreatedAt: e.clock.Now()}
+	if pw != "" {
+		var err error
+		if u.PasswordHash, err = e.hasher.Hasher.Hash(t.Context(), pw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ops, err := account.CreateOps(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.st.Write(t.Context(), ops...); err != nil {
+		t.Fatal(err)
+	}
+	return e.reload(t, u.ID)
+}
+
+func (e *env) reload(t *testing.T, userID string) account.User {
+	t.Helper()
+	u, err := account.Get(t.Context(), e.st, userID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+var client = account.Client{IP: "192.0.2.7", UserAgent: "Mozilla/5.0 Firefox/140.0"}
+
+func (e *env) signIn(t *testing.T, email, pw string) account.Started {
+	t.Helper()
+	s, err := e.svc.SignIn(t.Context(), email, pw, client)
+	if err != nil {
+		t.Fatalf("sign in %s: %v", email, err)
+	}
+	return s
+}
+
+// alive reports whether the session of s still signs its user in: valid, and of the user's
+// current generation (as package auth checks).
+func (e *env) alive(t *testing.T, s account.Started) bool {
+	t.Helper()
+	got, err := e.svc.Sessions().Lookup(t.Context(), s.Token)
+	if errors.Is(err, session.ErrNoSession) {
+		return false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got.Gen == e.reload(t, s.User.ID).SessionGen
+}
+
+// queued returns the mails waiting in the outbox, oldest first.
+func (e *env) queued(t *testing.T) []mail.Message {
+	t.Helper()
+	page, err := e.st.Query(t.Context(), store.Query{Index: store.GSI1, PK: "mail#due"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []mail.Message
+	for _, it := range page.Items {
+		var m mail.Message
+		if err := json.Unmarshal(it.Body, &m); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// events returns the actions of the audit log, oldest first.
+func (e *env) events(t *testing.T) []string {
+	t.Helper()
+	page, err := e.st.Query(t.Context(), store.Query{Index: store.GSI1, PK: "audit"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, it := range page.Items {
+		var ev struct{ Action string }
+		if err := json.Unmarshal(it.Body, &ev); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, ev.Action)
+	}
+	return out
+}
