@@ -29,19 +29,19 @@ import (
 	"github.com/licensorhq/licensor/internal/terms"
 )
 
-// clock is the settable clock of a test server: its store, tokens, sessions and throttles.
-type clock struct {
+// acctClock is the settable clock of a test server: its store, tokens, sessions and throttles.
+type acctClock struct {
 	mu  sync.Mutex
 	now time.Time
 }
 
-func (c *clock) Now() time.Time {
+func (c *acctClock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.now
 }
 
-func (c *clock) Advance(d time.Duration) {
+func (c *acctClock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.now = c.now.Add(d)
@@ -73,7 +73,7 @@ func (h *countingHasher) VerifyDummy(ctx context.Context, pw string) error {
 type env struct {
 	srv      *httptest.Server
 	st       teststore.Source
-	clock    *clock
+	clock    *acctClock
 	hasher   *countingHasher
 	accounts *account.Service
 	terms    *terms.Service
@@ -91,7 +91,7 @@ const publicURL = "http://localhost:8080"
 
 func newEnv(t *testing.T, opts envOptions) *env {
 	t.Helper()
-	c := &clock{now: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)}
+	c := &acctClock{now: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)}
 	st := teststore.Open(t, store.Options{Now: c.Now, Streamed: []string{mail.ItemType}})
 	public, _ := url.Parse(publicURL)
 	cookie, err := session.CookieFor(public)
