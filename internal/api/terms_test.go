@@ -65,7 +65,7 @@ func TestTermsPublishAndHistory(t *testing.T) {
 		Items []struct {
 			Version     int
 			Text        *string
-			PublishedAt time.Time `json:"published_at"`
+			PublishedAt time.Time                 `json:"published_at"`
 			PublishedBy struct{ ID, Name string } `json:"published_by"`
 		}
 	}
