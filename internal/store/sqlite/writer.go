@@ -61,53 +61,16 @@ func (s *Store) submit(ctx context.Context, r *request) error {
 func (s *Store) run(w *writer) {
 	defer close(s.exited)
 	defer w.close()
-	batch := make([]*request, 0, maxBatch)
-	last := 1
+	b := &batch{reqs: make([]*request, 0, maxBatch), errs: make([]error, 0, maxBatch), last: 1}
 	for {
 		select {
 		case r := <-s.queue:
-			batch = s.gather(append(batch[:0], r), last)
-			last = len(batch)
-			s.commit(w, batch)
-			clear(batch)
+			s.commit(w, b, r)
 		case <-s.stop:
 			s.refuseQueued()
 			return
 		}
 	}
-}
-
-// gather takes whatever else is queued. When writes are arriving concurrently (more than one is
-// queued, or the last batch had several), it waits up to the gather time for as many as the last
-// batch held: callers answered by the last commit are usually about to write again.
-func (s *Store) gather(batch []*request, last int) []*request {
-	batch = drain(s.queue, batch)
-	if s.cfg.gather <= 0 || (len(batch) == 1 && last == 1) {
-		return batch
-	}
-	timer := time.NewTimer(s.cfg.gather)
-	defer timer.Stop()
-	for len(batch) < min(last, maxBatch) {
-		select {
-		case r := <-s.queue:
-			batch = drain(s.queue, append(batch, r))
-		case <-timer.C:
-			return batch
-		}
-	}
-	return batch
-}
-
-func drain(queue chan *request, batch []*request) []*request {
-	for len(batch) < maxBatch {
-		select {
-		case r := <-queue:
-			batch = append(batch, r)
-		default:
-			return batch
-		}
-	}
-	return batch
 }
 
 func (s *Store) refuseQueued() {
@@ -121,61 +84,101 @@ func (s *Store) refuseQueued() {
 	}
 }
 
-// commit runs a batch in one transaction, each request in its own savepoint, commits once and
+// commit runs first and the requests that queue meanwhile in one transaction, commits once and
 // then answers every request: none is acknowledged before the commit is durable.
-func (s *Store) commit(w *writer, batch []*request) {
-	errs := make([]error, len(batch))
+func (s *Store) commit(w *writer, b *batch, first *request) {
+	b.start(first)
+	defer b.reset()
 	if err := w.exec(w.begin); err != nil {
-		answerAll(batch, fmt.Errorf("write: begin: %w", err))
+		b.answerAll(fmt.Errorf("write: begin: %w", err))
 		return
 	}
-	changed := 0
-	single := len(batch) == 1
-	for i, r := range batch {
-		n, err := s.applyRequest(w, r, single)
-		errs[i] = err
-		changed += n
+	changed, abort := 0, false
+	if b.last == 1 && len(s.queue) == 0 {
+		changed, abort = s.applyAlone(w, b)
+	} else {
+		changed = s.applyShared(w, b)
 	}
-	if err := w.finish(single && errs[0] != nil); err != nil {
-		answerAll(batch, fmt.Errorf("write: commit: %w", err))
+	if err := w.finish(abort); err != nil {
+		b.answerAll(fmt.Errorf("write: commit: %w", err))
 		return
 	}
-	s.stats.committed(batch, errs)
+	s.stats.committed(b.reqs, b.errs)
 	if changed > 0 {
 		s.feed.notify()
 	}
-	for i, r := range batch {
-		r.done <- errs[i]
+	for i, r := range b.reqs {
+		r.done <- b.errs[i]
 	}
 }
 
-func answerAll(batch []*request, err error) {
-	for _, r := range batch {
-		r.done <- err
+// applyAlone runs a request that no other is waiting beside without a savepoint: its failure
+// rolls back the whole transaction instead (abort).
+func (s *Store) applyAlone(w *writer, b *batch) (changed int, abort bool) {
+	r := b.reqs[0]
+	if err := r.ctx.Err(); err != nil {
+		b.errs[0] = fmt.Errorf("write: %w", err)
+		return 0, true
+	}
+	n, err := s.apply(w, r)
+	b.errs[0] = err
+	return n, err != nil
+}
+
+// applyShared runs the first request, then each request as it arrives, each in its own
+// savepoint, until none is queued. While fewer have come than the last batch held, it waits up
+// to the gather time for more: callers answered by the last commit are usually about to write
+// again. Applying each request as it comes, rather than after gathering, keeps the writer busy
+// while the others are still preparing theirs.
+func (s *Store) applyShared(w *writer, b *batch) int {
+	changed := 0
+	var timer *time.Timer
+	defer func() {
+		if timer != nil {
+			timer.Stop()
+		}
+	}()
+	for i := 0; ; i++ {
+		n, err := s.applyRequest(w, b.reqs[i])
+		b.errs[i] = err
+		changed += n
+		if len(b.reqs) == maxBatch {
+			return changed
+		}
+		select {
+		case r := <-s.queue:
+			b.add(r)
+			continue
+		default:
+		}
+		if s.cfg.gather <= 0 || len(b.reqs) >= b.last {
+			return changed
+		}
+		if timer == nil {
+			timer = time.NewTimer(s.cfg.gather)
+		}
+		select {
+		case r := <-s.queue:
+			b.add(r)
+		case <-timer.C:
+			return changed
+		}
 	}
 }
 
-// applyRequest runs one request inside a savepoint (unless it is the batch's only one, whose
-// failure rolls back the whole transaction instead) and returns how many changes it recorded.
+// applyRequest runs one request inside a savepoint and returns how many changes it recorded;
+// when it fails, only its own changes are rolled back.
 //
 // The statements run without the caller's context: cancelling one statement would disturb the
 // transaction the whole batch shares. A caller's context is only checked before its turn.
-func (s *Store) applyRequest(w *writer, r *request, single bool) (int, error) {
+func (s *Store) applyRequest(w *writer, r *request) (int, error) {
 	if err := r.ctx.Err(); err != nil {
 		return 0, fmt.Errorf("write: %w", err)
 	}
-	if !single {
-		if err := w.exec(w.savepoint); err != nil {
-			return 0, fmt.Errorf("write: savepoint: %w", err)
-		}
+	if err := w.exec(w.savepoint); err != nil {
+		return 0, fmt.Errorf("write: savepoint: %w", err)
 	}
 	n, err := s.apply(w, r)
-	if single {
-		if err != nil {
-			return 0, err // the whole transaction rolls back
-		}
-		return n, nil
-	}
 	if err != nil {
 		if rbErr := w.exec(w.rollbackTo); rbErr != nil {
 			return 0, fmt.Errorf("write: roll back %w: %w", err, rbErr)
