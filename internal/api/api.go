@@ -40,6 +40,10 @@ type Options struct {
 	Authenticate func(http.Handler) http.Handler
 	// Accounts serves the account, session, setup and terms routes; nil makes them answer 503.
 	Accounts *Accounts
+	// Licenses serves the license routes and the licensed software's validation; nil: 503.
+	Licenses *Licenses
+	// Orgs serves the organisation, member, invitation and audit routes; nil: 503.
+	Orgs *Orgs
 	// PublicOrigin is the scheme and host of LICENSOR_PUBLIC_URL, trusted by the cross-origin
 	// check even behind a proxy that rewrites Host.
 	PublicOrigin string

@@ -16,3 +16,17 @@ const (
 	SetupCompleted       = "setup.completed"       // a setup or set-password link was used
 	AuthorizationRefused = "authorization.refused" // the policy refused a signed-in user
 )
+
+// The actions of the organisations part.
+const (
+	OrgCreated         = "org.created"
+	OrgUpdated         = "org.updated" // details: each changed field, before and after
+	MemberAdded        = "member.added"
+	MemberRoleChanged  = "member.role_changed" // details: role before and after
+	MemberRemoved      = "member.removed"      // details: the role the member had
+	InvitationCreated  = "invitation.created"
+	InvitationResent   = "invitation.resent"
+	InvitationRevoked  = "invitation.revoked"
+	InvitationAccepted = "invitation.accepted"
+	InvitationLimited  = "invitation.limited" // the organisation's daily invitations ran out
+)

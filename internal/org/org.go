@@ -1,19 +1,30 @@
-// Package org keeps organisations and their memberships. This first cut holds what accounts
-// need: the one vendor organisation, created at the first start, and memberships (which user
-// belongs to which organisation, with which role), listed per user for every request's
-// principal. The organisations part extends it with distributors, clients and their rules.
+// Package org keeps organisations and their memberships: the one vendor organisation, created
+// at the first start, the distributors and clients the vendor's staff create, the clients a
+// distributor's staff create (managed by that distributor), and memberships (which user belongs
+// to which organisation, with which role). It also says which organisations a user reaches
+// (Reach): every one for the vendor's staff, a distributor and the clients it manages for the
+// distributor's, and their own for a client's. Whether a user may do something there is package
+// policy's decision, not this package's.
 //
 // Items:
 //
 //	type "org"         PK "org#<org_id>"  SK "org"                 body Org
+//	                   GSI1 PK "orgs"         SK "<sort name>#<org_id>"
+//	                   GSI2 PK "orgs#<kind>"  SK "<sort name>#<org_id>"
 //	type "org_vendor"  PK "vendor"        SK "vendor"              body {org_id}
+//	type "org_client"  PK "org#<dst_id>"  SK "client#<sort name>#<org_id>"  body {org_id}
 //	type "membership"  PK "org#<org_id>"  SK "member#<usr_id>"     body Membership
 //	                   GSI1 PK "member#<usr_id>"  SK "org#<org_id>"
 //
 // The vendor item, written with the vendor organisation on condition that it does not exist,
-// makes the vendor organisation unique and finds it in one read. A membership sits in its
-// organisation's partition (the members of an organisation: one query) and in GSI1 under its
-// user (the organisations of a user: one query). None of these types is streamed or expires.
+// makes the vendor organisation unique and finds it in one read. The sort name is the name in
+// lower case with its spaces folded, so GSI1 lists every organisation by name, GSI2 those of
+// one kind, and a prefix of either searches by the start of the name. A client managed by a
+// distributor has an org_client item in the distributor's partition (the clients of a
+// distributor by name: one query), moved in the same write as a rename or a change of
+// distributor. A membership sits in its organisation's partition (the members of an
+// organisation: one query) and in GSI1 under its user (the organisations of a user: one
+// query). None of these types is streamed or expires.
 package org
 
 import (
@@ -30,6 +41,7 @@ import (
 const (
 	ItemType       = "org"
 	VendorType     = "org_vendor"
+	ClientType     = "org_client"
 	MembershipType = "membership"
 )
 
@@ -51,10 +63,19 @@ var ErrNoVendor = errors.New("org: no vendor organisation yet")
 
 // Org is an organisation.
 type Org struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name"`
-	Kind      string    `json:"kind"`
-	CreatedAt time.Time `json:"created_at"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Kind never changes.
+	Kind string `json:"kind"`
+	// DistributorID is the distributor that manages a client; "" for none.
+	DistributorID string    `json:"distributor_id,omitempty"`
+	BillingEmail  string    `json:"billing_email,omitempty"`
+	Address       string    `json:"address,omitempty"`
+	VATID         string    `json:"vat_id,omitempty"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at,omitzero"`
+	// Version rises with every change; a change is written on condition that it is unchanged.
+	Version int64 `json:"version"`
 }
 
 // Key is the key of organisation id.
@@ -65,8 +86,8 @@ var vendorKey = store.Key{PK: "vendor", SK: "vendor"}
 // CreateVendorOps returns the operations that create o as the vendor organisation; the write
 // fails with store.ErrConflict when a vendor organisation exists.
 func CreateVendorOps(o Org) ([]store.Op, error) {
-	o.Kind = KindVendor
-	orgItem, err := item(Key(o.ID), ItemType, o)
+	o.Kind, o.Version = KindVendor, 1
+	orgItem, err := o.item()
 	if err != nil {
 		return nil, err
 	}

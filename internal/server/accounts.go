@@ -19,6 +19,8 @@ type domain struct {
 	accounts *api.Accounts
 	authn    *auth.Authenticator
 	policy   *policy.Policy
+	licenses *api.Licenses
+	orgs     *api.Orgs
 }
 
 // buildDomain makes the account, session, terms and setup services and the authentication and
@@ -43,6 +45,10 @@ func (s *Server) buildDomain() error {
 		authn:  &auth.Authenticator{Store: s.store, Sessions: sessions, Terms: tc, Cookie: cookie},
 		policy: &policy.Policy{Store: s.store, Logger: s.log},
 	}
+	if s.domain.licenses, err = s.licenseServices(); err != nil {
+		return err
+	}
+	s.domain.orgs = s.orgServices(accounts)
 	return nil
 }
 
@@ -81,5 +87,7 @@ func (s *Server) apiOptions(opts api.Options) api.Options {
 	opts.Accounts = s.domain.accounts
 	opts.Authenticate = s.domain.authn.Middleware
 	opts.Authorize = s.domain.policy.Authorize
+	opts.Licenses = s.domain.licenses
+	opts.Orgs = s.domain.orgs
 	return opts
 }

@@ -1,0 +1,294 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/licensorhq/licensor/internal/account"
+	"github.com/licensorhq/licensor/internal/api"
+	"github.com/licensorhq/licensor/internal/audit"
+	"github.com/licensorhq/licensor/internal/auth"
+	"github.com/licensorhq/licensor/internal/id"
+	"github.com/licensorhq/licensor/internal/mail"
+	"github.com/licensorhq/licensor/internal/org"
+	"github.com/licensorhq/licensor/internal/password"
+	"github.com/licensorhq/licensor/internal/policy"
+	"github.com/licensorhq/licensor/internal/session"
+	"github.com/licensorhq/licensor/internal/store"
+	"github.com/licensorhq/licensor/internal/store/teststore"
+	"github.com/licensorhq/licensor/internal/terms"
+)
+
+// orgClock is a settable clock shared by the store and the services.
+type orgClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *orgClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *orgClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// recorder is a real store that remembers the types of the items each write touched, so that
+// a test can tell that a refused request changed nothing but the audit log.
+type recorder struct {
+	store.Store
+	mu      sync.Mutex
+	touched []string
+}
+
+func (r *recorder) Write(ctx context.Context, ops ...store.Op) error {
+	err := r.Store.Write(ctx, ops...)
+	if err == nil {
+		r.mu.Lock()
+		for _, op := range ops {
+			r.touched = append(r.touched, opType(op))
+		}
+		r.mu.Unlock()
+	}
+	return err
+}
+
+// opType names what op wrote: its item type, or its key for the kinds without one.
+func opType(op store.Op) string {
+	switch {
+	case op.Kind == store.OpCheck:
+		return ""
+	case op.Item.Type != "":
+		return op.Item.Type
+	case op.Type != "":
+		return op.Type
+	}
+	return op.Target().PK
+}
+
+// since returns the types written after mark (a length of touched).
+func (r *recorder) since(mark int) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.touched[mark:]...)
+}
+
+func (r *recorder) mark() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.touched)
+}
+
+// orgEnv is a server with the account and organisation routes on a real store.
+type orgEnv struct {
+	st       *recorder
+	clock    *orgClock
+	srv      *httptest.Server
+	accounts *account.Service
+	orgs     *org.Service
+	vendor   org.Org
+	cookie   session.Cookie
+}
+
+var testPublicURL, _ = url.Parse("http://localhost:8080")
+
+func newOrgEnv(t testing.TB) *orgEnv {
+	t.Helper()
+	c := &orgClock{now: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)}
+	st := &recorder{Store: teststore.Open(t, store.Options{Now: c.Now})}
+	e := &orgEnv{st: st, clock: c}
+	outbox := mail.NewOutbox(st, nil, mail.Options{Now: c.Now})
+	sessions := &session.Manager{Store: st, Now: c.Now}
+	e.accounts = account.New(account.Config{Store: st, Outbox: outbox, PublicURL: testPublicURL,
+		Sessions: sessions, Now: c.Now, Hasher: &password.Hasher{Params: orgHashParams}})
+	e.orgs = &org.Service{Store: st, Outbox: outbox, PublicURL: testPublicURL, Now: c.Now}
+	e.cookie, _ = session.CookieFor(testPublicURL)
+	tc := &terms.Service{Store: st, Now: c.Now}
+	pol := &policy.Policy{Store: st, Now: c.Now}
+	authn := &auth.Authenticator{Store: st, Sessions: sessions, Terms: tc, Cookie: e.cookie}
+	h := api.New(api.Options{Store: st, Authorize: pol.Authorize, Authenticate: authn.Middleware,
+		Accounts: &api.Accounts{Accounts: e.accounts, Terms: tc, Cookie: e.cookie},
+		Orgs:     e.orgServices(pol, outbox)}).Handler()
+	e.srv = httptest.NewServer(h)
+	t.Cleanup(e.srv.Close)
+	e.vendor = org.Org{ID: id.New(id.Org, c.Now()), Name: "Vendor Ltd", CreatedAt: c.Now()}
+	ops, err := org.CreateVendorOps(e.vendor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.write(t, ops...)
+	e.vendor.Kind = org.KindVendor
+	return e
+}
+
+// orgHashParams keep tests quick; argon2's cost is not what they test.
+var orgHashParams = password.Params{Memory: 64, Time: 1, Threads: 1}
+
+func (e *orgEnv) write(t testing.TB, ops ...store.Op) {
+	t.Helper()
+	if err := e.st.Write(context.Background(), ops...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newOrg creates an organisation as a command line tool would (no actor).
+func (e *orgEnv) newOrg(t testing.TB, name, kind, distributorID string) org.Org {
+	t.Helper()
+	in := org.Input{Name: &name, Kind: &kind}
+	if distributorID != "" {
+		in.DistributorID = &distributorID
+	}
+	o, err := e.orgs.Create(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// actor is a signed-in user, or anonymous when cookie is "".
+type actor struct {
+	name   string
+	user   account.User
+	cookie string
+}
+
+// role is a membership to give a new user.
+type role struct {
+	org  org.Org
+	role string
+}
+
+// newUser creates a user with memberships and signs them in.
+func (e *orgEnv) newUser(t testing.TB, name string, roles ...role) *actor {
+	t.Helper()
+	now := e.clock.Now()
+	u := account.User{ID: id.New(id.User, now), Email: name + "@example.com", Name: name,
+		CreatedAt: now}
+	ops, err := account.CreateOps(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range roles {
+		op, err := org.AddMemberOp(org.Membership{OrgID: r.org.ID, UserID: u.ID, Role: r.role,
+			OrgKind: r.org.Kind, JoinedAt: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ops = append(ops, op)
+	}
+	e.write(t, ops...)
+	u.Version = 1
+	started, err := e.accounts.StartSession(context.Background(), u, account.Client{IP: "192.0.2.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &actor{name: name, user: u, cookie: started.Token}
+}
+
+// call sends a request as a (nil: anonymous) with body (nil: none) and returns the status and
+// the body of the answer.
+func (e *orgEnv) call(t testing.TB, a *actor, method, path string, body any) (int, []byte) {
+	t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, e.srv.URL+path, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if a != nil && a.cookie != "" {
+		req.AddCookie(&http.Cookie{Name: e.cookie.Name, Value: a.cookie})
+	}
+	resp, err := e.srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, b
+}
+
+// must calls and fails the test unless the answer has status want; it decodes the body into
+// out when out is not nil.
+func (e *orgEnv) must(t testing.TB, want int, a *actor, method, path string, body, out any) {
+	t.Helper()
+	got, b := e.call(t, a, method, path, body)
+	if got != want {
+		t.Fatalf("%s %s: status %d, want %d; body %s", method, path, got, want, b)
+	}
+	if out != nil {
+		if err := json.Unmarshal(b, out); err != nil {
+			t.Fatalf("%s %s: %v in %s", method, path, err, b)
+		}
+	}
+}
+
+// problemCode returns the problem code of an answer body ("" for none).
+func problemCode(b []byte) string {
+	var p struct{ Code string }
+	_ = json.Unmarshal(b, &p)
+	return p.Code
+}
+
+// events returns the audit events of organisation orgID ("" for all), newest first.
+func (e *orgEnv) events(t testing.TB, orgID string) []audit.Event {
+	t.Helper()
+	q := store.Query{Index: store.GSI1, PK: "audit", Backward: true}
+	if orgID != "" {
+		q = store.Query{PK: "audit#" + orgID, Backward: true}
+	}
+	page, err := e.st.Query(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []audit.Event
+	for _, it := range page.Items {
+		var ev audit.Event
+		if err := it.Decode(&ev); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// queued returns the mails waiting in the outbox, oldest first.
+func (e *orgEnv) queued(t testing.TB) []mail.Message {
+	t.Helper()
+	page, err := e.st.Query(context.Background(), store.Query{Index: store.GSI1, PK: "mail#due"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []mail.Message
+	for _, it := range page.Items {
+		var m mail.Message
+		if err := it.Decode(&m); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, m)
+	}
+	return out
+}
