@@ -70,9 +70,15 @@ type running struct {
 
 func start(t *testing.T) running {
 	t.Helper()
+	return startWith(t, testConfig(t))
+}
+
+// startWith is start with the configuration cfg.
+func startWith(t *testing.T, cfg *config.Config) running {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	logs := &syncBuffer{}
-	s, err := New(ctx, testConfig(t), NewLogger(logs, "text"))
+	s, err := New(ctx, cfg, NewLogger(logs, "text"))
 	if err != nil {
 		t.Fatal(err)
 	}
