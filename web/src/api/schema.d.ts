@@ -396,10 +396,327 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisations the user reaches
+         * @description By name. The vendor's staff reach every organisation; a distributor's staff the distributor and the clients it manages; a client's members their client. Each client shows its distributor.
+         */
+        get: operations["listOrgs"];
+        put?: never;
+        /**
+         * Create a distributor or a client
+         * @description A distributor: the vendor's admins. A client with `distributor_id`: that distributor's staff and the vendor's; without: the vendor's staff. Creating a client adds no membership: the distributor's staff reach it through the distributor. `not_found` when `distributor_id` names an organisation out of reach, `forbidden` when the role does not allow it.
+         */
+        post: operations["createOrg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One organisation
+         * @description Everyone who reaches it.
+         */
+        get: operations["getOrg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an organisation
+         * @description Fields left out stay as they are; an empty `billing_email`, `address` or `vat_id` clears it. `distributor_id` (empty: none) changes the distributor that manages a client, which only the vendor's staff may (`org_move`): send it only to change it. The kind never changes.
+         */
+        patch: operations["updateOrg"];
+        trace?: never;
+    };
+    "/api/v1/license/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a license key (License auth)
+         * @description Called by the licensed software with `Authorization: License <key>`; no session, no body (a body is ignored). `valid` is true exactly when `code` is `VALID`; otherwise `code` says why: `SUSPENDED` (the license, or all of its organisation's licenses, are suspended), `NOT_STARTED` (before `starts_on`), `EXPIRED` (after `ends_on`); days are UTC days, both inclusive. A missing, malformed or unknown key (including a key replaced by a regeneration) answers 401 `invalid_license_key`; a malformed key is refused without any lookup. After repeated unknown keys, a client address is refused with 429 `rate_limited` and `Retry-After`. `current_cores` and `month_peak_cores` are 0 until usage reporting is available.
+         */
+        post: operations["validateLicense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/licenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The licenses of an organisation
+         * @description Oldest first. Everyone who reaches the organisation. Never the keys: only their last 4 characters.
+         */
+        get: operations["listLicenses"];
+        put?: never;
+        /**
+         * Create a license; the answer shows its key once
+         * @description The managing distributor's and the vendor's staff. Prices are integers in the currency's minor unit (cents); `currency` an ISO 4217 code. The answer holds `key`, shown this once: only its digest is kept. A license of an organisation whose licenses are suspended starts suspended by it. Audited as `license.created`.
+         */
+        post: operations["createLicense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/licenses/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend every license of an organisation
+         * @description Every license of the organisation, and any it gets until reinstated, validates as `SUSPENDED`. Running it again changes nothing. Audited as `org.licenses_suspended`.
+         */
+        post: operations["suspendOrgLicenses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/licenses/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the suspension of an organisation's licenses
+         * @description Licenses suspended on their own stay suspended. Audited as `org.licenses_reinstated`.
+         */
+        post: operations["reinstateOrgLicenses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One license, without its key
+         * @description Everyone who reaches its organisation.
+         */
+        get: operations["getLicense"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a license's terms or status
+         * @description The managing distributor's and the vendor's staff. Fields left out stay as they are; `ends_on: null` removes the last day. `status` `suspended` makes validation answer `SUSPENDED` from the next request; `active` reinstates it. Changes of terms are audited as `license.updated` with the before and after of each changed field; status changes as `license.suspended` or `license.reinstated`.
+         */
+        patch: operations["updateLicense"];
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a license's key; the answer shows the new key once
+         * @description The organisation's admins, the managing distributor's and the vendor's staff. The old key fails from its next use. The organisation's admins are mailed (without the key). Audited as `license.key_regenerated`.
+         */
+        post: operations["regenerateLicenseKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        License: {
+            /** @example lic_01hx3v9q2m4k8n6p0r7s5t3w1y */
+            id: string;
+            org_id: string;
+            org_name: string;
+            name: string;
+            prepaid_cores: number;
+            /** @description In the currency's minor unit (cents). */
+            core_price: number;
+            /** @description In the currency's minor unit (cents). */
+            extra_core_price: number;
+            /**
+             * @description An ISO 4217 code.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * Format: date
+             * @description A UTC date, YYYY-MM-DD.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description The last day, inclusive; absent: no end.
+             */
+            ends_on?: string;
+            /**
+             * @description The license's own status.
+             * @enum {string}
+             */
+            status: "active" | "suspended";
+            /** @description All of the organisation's licenses are suspended. */
+            org_suspended: boolean;
+            /**
+             * @description What validation goes by: suspended when `status` is, or `org_suspended`.
+             * @enum {string}
+             */
+            effective_status: "active" | "suspended";
+            /** @description The last 4 characters of the key, to tell keys apart. */
+            key_last4: string;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description The user who created it. */
+            created_by?: string;
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description The user who last changed it. */
+            updated_by?: string;
+        };
+        LicenseWithKey: components["schemas"]["License"] & {
+            /** @description The license key, shown this once. */
+            key: string;
+        };
+        LicenseList: {
+            items: components["schemas"]["License"][];
+            next_cursor?: string;
+        };
+        LicenseCreate: {
+            name: string;
+            prepaid_cores: number;
+            /** @description In the currency's minor unit (cents). */
+            core_price: number;
+            /** @description The agreed price of each core over the prepaid ones, in the minor unit. */
+            extra_core_price: number;
+            /**
+             * @description An ISO 4217 code.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * Format: date
+             * @description A UTC date, YYYY-MM-DD.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description The last day, inclusive, not before starts_on; absent: no end.
+             */
+            ends_on?: string;
+        };
+        LicenseUpdate: {
+            name?: string;
+            prepaid_cores?: number;
+            /** @description In the currency's minor unit (cents). */
+            core_price?: number;
+            /** @description In the currency's minor unit (cents). */
+            extra_core_price?: number;
+            /**
+             * @description An ISO 4217 code.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * Format: date
+             * @description A UTC date, YYYY-MM-DD.
+             */
+            starts_on?: string;
+            /**
+             * Format: date
+             * @description null removes the last day.
+             */
+            ends_on?: string | null;
+            /** @enum {string} */
+            status?: "active" | "suspended";
+        };
+        LicenseSuspension: {
+            suspended: boolean;
+            /** @description Licenses whose validation answer changed. */
+            changed: number;
+        };
+        LicenseValidation: {
+            valid: boolean;
+            /** @enum {string} */
+            code: "VALID" | "EXPIRED" | "NOT_STARTED" | "SUSPENDED";
+            license: components["schemas"]["ValidatedLicense"];
+        };
+        ValidatedLicense: {
+            id: string;
+            name: string;
+            org_id: string;
+            /** @description The name of the organisation the license belongs to. */
+            org_name: string;
+            prepaid_cores: number;
+            /**
+             * Format: date
+             * @description A UTC date, YYYY-MM-DD.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description The last day, inclusive; absent: no end.
+             */
+            ends_on?: string;
+            /**
+             * @description Suspended when the license or all of its organisation's licenses are.
+             * @enum {string}
+             */
+            status: "active" | "suspended";
+            /** @description Cores in use in the current UTC hour (0 until usage reporting exists). */
+            current_cores: number;
+            /** @description The most cores in any hour of the current month so far (0 until usage reporting exists). */
+            month_peak_cores: number;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -592,6 +909,48 @@ export interface components {
             name?: string;
             password: components["schemas"]["NewPassword"];
         };
+        /** @enum {string} */
+        OrgKind: "vendor" | "distributor" | "client";
+        OrgRef: {
+            id: string;
+            name: string;
+        };
+        Org: {
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrgKind"];
+            /** @description The distributor that manages a client; null for none. */
+            distributor: components["schemas"]["OrgRef"] | null;
+            /** @description Where invoice mails go; empty for none. */
+            billing_email: string;
+            /** @description Postal address, lines separated by newlines. */
+            address: string;
+            vat_id: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"] | null;
+        };
+        OrgList: {
+            items: components["schemas"]["Org"][];
+            next_cursor?: string;
+        };
+        OrgCreate: {
+            name: string;
+            /** @enum {string} */
+            kind: "distributor" | "client";
+            /** @description For a client: the distributor that manages it. */
+            distributor_id?: string;
+            billing_email?: string;
+            address?: string;
+            vat_id?: string;
+        };
+        OrgUpdate: {
+            name?: string;
+            /** @description Change a client's distributor; empty for none (the vendor's staff only). */
+            distributor_id?: string;
+            billing_email?: string;
+            address?: string;
+            vat_id?: string;
+        };
     };
     responses: {
         /** @description An error, with a stable code. */
@@ -617,11 +976,19 @@ export interface components {
         };
     };
     parameters: {
+        /** @description A license's id (`lic_...`). One whose organisation is outside the caller's reach answers `not_found`, as one that does not exist. */
+        LicenseID: string;
         /** @description The most items to answer (default 50, at most 200). */
         Limit: number;
         /** @description The `next_cursor` of the previous page. */
         Cursor: string;
         TermsVersionNumber: number;
+        /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+        OrgID: string;
+        /** @description Keep the organisations whose name starts with this, case aside. */
+        OrgSearch: string;
+        /** @description Keep one kind. */
+        OrgKind: components["schemas"]["OrgKind"];
     };
     requestBodies: never;
     headers: never;
@@ -1234,6 +1601,361 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listOrgs: {
+        parameters: {
+            query?: {
+                /** @description Keep the organisations whose name starts with this, case aside. */
+                q?: components["parameters"]["OrgSearch"];
+                /** @description Keep one kind. */
+                kind?: components["parameters"]["OrgKind"];
+                /** @description The most items to answer (default 50, at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of organisations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Org"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Org"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgUpdate"];
+            };
+        };
+        responses: {
+            /** @description The organisation as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Org"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    validateLicense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The license the key opens, and whether it may be used now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseValidation"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listLicenses: {
+        parameters: {
+            query?: {
+                /** @description The most items to answer (default 50, at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of licenses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createLicense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LicenseCreate"];
+            };
+        };
+        responses: {
+            /** @description The license, with its key. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseWithKey"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    suspendOrgLicenses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many licenses changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseSuspension"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    reinstateOrgLicenses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many licenses changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseSuspension"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getLicense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A license's id (`lic_...`). One whose organisation is outside the caller's reach answers `not_found`, as one that does not exist. */
+                id: components["parameters"]["LicenseID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The license. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateLicense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A license's id (`lic_...`). One whose organisation is outside the caller's reach answers `not_found`, as one that does not exist. */
+                id: components["parameters"]["LicenseID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LicenseUpdate"];
+            };
+        };
+        responses: {
+            /** @description The license as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    regenerateLicenseKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A license's id (`lic_...`). One whose organisation is outside the caller's reach answers `not_found`, as one that does not exist. */
+                id: components["parameters"]["LicenseID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The license, with its new key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseWithKey"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             default: components["responses"]["Problem"];
         };
