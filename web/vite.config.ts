@@ -48,5 +48,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
     unstubGlobals: true,
+    // The machine's two cores are shared with other work: a user-event test may take seconds.
+    testTimeout: 20_000,
   },
 });

@@ -2,7 +2,7 @@
 // not expect, a Content-Security-Policy refusal among them (a component writing a <style>
 // element, say); `expectAccessible` runs axe-core on the page as it stands.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -18,7 +18,8 @@ export const test = base.extend<{ browserErrors: BrowserErrors }>({
       const errors: string[] = [];
       const allowed: RegExp[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+        if (message.type() !== 'error' || signedOutAnswer(message)) return;
+        errors.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => {
         errors.push(`page: ${error.message}`);
@@ -30,6 +31,13 @@ export const test = base.extend<{ browserErrors: BrowserErrors }>({
     { auto: true },
   ],
 });
+
+// signedOutAnswer recognises the 401 of GET /api/v1/me, which is how the UI learns that nobody
+// is signed in: an answer, not an error, though Chromium reports every 4xx on the console.
+function signedOutAnswer(message: ConsoleMessage): boolean {
+  const { pathname } = new URL(message.location().url || 'about:blank');
+  return message.text().includes('status of 401') && pathname === '/api/v1/me';
+}
 
 /** expectAccessible fails when axe-core finds a serious or critical violation on the page. */
 export async function expectAccessible(page: Page): Promise<void> {

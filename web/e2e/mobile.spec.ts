@@ -13,6 +13,9 @@ test('a narrow screen hides the navigation behind the burger', async ({ page }) 
   await burger.click();
   await expect(burger).toHaveAttribute('aria-expanded', 'true');
   await expect(nav).toBeVisible();
+  // The open menu covers the screen below the header, down to the bottom of the window.
+  const box = await nav.boundingBox();
+  expect((box?.y ?? 0) + (box?.height ?? 0)).toBeGreaterThanOrEqual(740 - 1);
 
   await nav.getByRole('link', { name: 'Home' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
@@ -38,6 +41,7 @@ test('the burger works with the keyboard, and Escape closes the menu', async ({ 
   await page.keyboard.press('Space');
   await expect(nav).toBeVisible();
   await page.keyboard.press('Tab'); // the product name
+  await page.keyboard.press('Tab'); // the header's Sign in
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Home' })).toBeFocused();
   await page.keyboard.press('Enter');

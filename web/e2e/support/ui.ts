@@ -1,0 +1,31 @@
+// Steps that many browser tests take.
+import { expect, type Page } from '@playwright/test';
+import type { Person } from './people';
+
+/** signIn signs in on the sign-in page, which must be open. */
+export async function fillSignIn(page: Page, person: Pick<Person, 'email' | 'password'>) {
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('Password', { exact: false }).first().fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** signIn opens the sign-in page, signs in and waits to be at the home page. */
+export async function signIn(page: Page, person: Person) {
+  await page.goto('/login');
+  await fillSignIn(page, person);
+  await expect(page).toHaveURL('/');
+  await expect(accountMenu(page, person)).toBeVisible();
+}
+
+/** accountMenu is the header's button with the signed-in person's name. */
+export function accountMenu(page: Page, person: Pick<Person, 'name'>) {
+  return page.getByRole('banner').getByRole('button', { name: person.name });
+}
+
+/** signOut signs out through the header's menu and waits for the sign-in page. */
+export async function signOut(page: Page, person: Pick<Person, 'name'>) {
+  await accountMenu(page, person).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+}
