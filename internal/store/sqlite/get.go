@@ -29,7 +29,10 @@ func (r *readStmts) close() {
 	}
 }
 
-const getSQL = `SELECT ` + itemColumns + ` FROM items WHERE pk = ? AND sk = ? AND ` + alive
+// getSQL reads what Get does not know already: every column but the key.
+const getSQL = `SELECT type, coalesce(gsi1pk, ''), coalesce(gsi1sk, ''), coalesce(gsi2pk, ''),
+	coalesce(gsi2sk, ''), coalesce(expires_at, 0), body FROM items WHERE pk = ? AND sk = ? AND ` +
+	alive
 
 func (s *Store) prepareReads(ctx context.Context) error {
 	var err error
@@ -45,13 +48,14 @@ var errNotFound = fmt.Errorf("get: %w", store.ErrNotFound)
 
 // Get returns the item at k, unless it is missing or expired.
 func (s *Store) Get(ctx context.Context, k store.Key) (store.Item, error) {
-	it, err := scanRow(s.reads.get.QueryRowContext(ctx, k.PK, k.SK, s.now().Unix()))
+	it, err := scanValue(s.reads.get.QueryRowContext(ctx, k.PK, k.SK, s.now().Unix()))
 	if errors.Is(err, sql.ErrNoRows) {
 		return store.Item{}, errNotFound
 	}
 	if err != nil {
 		return store.Item{}, fmt.Errorf("get: %w", err)
 	}
+	it.Key = k
 	return it, nil
 }
 

@@ -26,11 +26,28 @@ func scanRow(r scanner) (store.Item, error) {
 	if err != nil {
 		return store.Item{}, err
 	}
+	return withValue(it, exp, body), nil
+}
+
+// scanValue reads a row of the columns after the key (as getSQL selects them) into an item
+// without its key.
+func scanValue(r scanner) (store.Item, error) {
+	var it store.Item
+	var exp int64
+	var body []byte
+	err := r.Scan(&it.Type, &it.GSI1.PK, &it.GSI1.SK, &it.GSI2.PK, &it.GSI2.SK, &exp, &body)
+	if err != nil {
+		return store.Item{}, err
+	}
+	return withValue(it, exp, body), nil
+}
+
+func withValue(it store.Item, exp int64, body []byte) store.Item {
 	if exp != 0 {
 		it.ExpiresAt = time.Unix(exp, 0).UTC()
 	}
 	it.Body = body
-	return it, nil
+	return it
 }
 
 // rowArgs are an item's values for the columns of the put statement, in order.
