@@ -292,3 +292,16 @@ func (e *orgEnv) queued(t testing.TB) []mail.Message {
 	}
 	return out
 }
+
+// event returns an event of action in orgID's log (the frozen clock leaves events of one
+// millisecond unordered, so tests find events by action).
+func (e *orgEnv) event(t testing.TB, orgID, action string) audit.Event {
+	t.Helper()
+	for _, ev := range e.events(t, orgID) {
+		if ev.Action == action {
+			return ev
+		}
+	}
+	t.Fatalf("no %s event in %s's log", action, orgID)
+	return audit.Event{}
+}

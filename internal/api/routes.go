@@ -81,6 +81,15 @@ func (a *API) Routes() []Route {
 			OperationID: "getOrg", Summary: "One organisation", Handler: a.getOrg},
 		{Method: "PATCH", Pattern: "/api/v1/orgs/{org}", Permission: OrgEdit,
 			OperationID: "updateOrg", Summary: "Change an organisation", Handler: a.updateOrg},
+		{Method: "GET", Pattern: "/api/v1/orgs/{org}/members", Permission: OrgView,
+			OperationID: "listMembers", Summary: "The members of an organisation",
+			Handler: a.listMembers},
+		{Method: "PATCH", Pattern: "/api/v1/orgs/{org}/members/{user}",
+			Permission: OrgManageMembers, OperationID: "changeMemberRole",
+			Summary: "Change a member's role", Handler: a.changeRole},
+		{Method: "DELETE", Pattern: "/api/v1/orgs/{org}/members/{user}",
+			Permission: OrgManageMembers, OperationID: "removeMember",
+			Summary: "Remove a member from an organisation", Handler: a.removeMember},
 
 		// Licenses (package license). Validation is public for the policy: the license key in
 		// the Authorization header is its credential, checked by the handler.

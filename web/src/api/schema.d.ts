@@ -572,6 +572,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{org}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The members of an organisation
+         * @description In the order they joined.
+         */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/members/{user}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member from an organisation
+         * @description Audited; the member is mailed and loses access at their next request. The last admin cannot be removed (`conflict`).
+         */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description Audited with the role before and after; the member is mailed. The last admin of an organisation cannot be demoted (`conflict`).
+         */
+        patch: operations["changeMemberRole"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -951,6 +995,22 @@ export interface components {
             address?: string;
             vat_id?: string;
         };
+        /** @enum {string} */
+        Role: "admin" | "member";
+        Member: {
+            user_id: string;
+            name: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            joined_at: components["schemas"]["Timestamp"];
+        };
+        MemberList: {
+            items: components["schemas"]["Member"][];
+            next_cursor?: string;
+        };
+        RoleChange: {
+            role: components["schemas"]["Role"];
+        };
     };
     responses: {
         /** @description An error, with a stable code. */
@@ -989,6 +1049,8 @@ export interface components {
         OrgSearch: string;
         /** @description Keep one kind. */
         OrgKind: components["schemas"]["OrgKind"];
+        /** @description A member's user id (`usr_...`). */
+        MemberUserID: string;
     };
     requestBodies: never;
     headers: never;
@@ -1953,6 +2015,102 @@ export interface operations {
                     "application/json": components["schemas"]["LicenseWithKey"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /** @description The most items to answer (default 50, at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+                /** @description A member's user id (`usr_...`). */
+                user: components["parameters"]["MemberUserID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    changeMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+                /** @description A member's user id (`usr_...`). */
+                user: components["parameters"]["MemberUserID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleChange"];
+            };
+        };
+        responses: {
+            /** @description The member as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
