@@ -51,7 +51,7 @@ type licEnv struct {
 	cookie                 session.Cookie
 }
 
-func newLicEnv(t *testing.T) *licEnv {
+func newLicEnv(t testing.TB) *licEnv {
 	t.Helper()
 	c := &licClock{now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}
 	st := teststore.Open(t, store.Options{Now: c.Now, Streamed: []string{mail.ItemType}})
@@ -78,7 +78,7 @@ func newLicEnv(t *testing.T) *licEnv {
 }
 
 // seed makes the organisations and one signed-in user per actor.
-func (e *licEnv) seed(t *testing.T, now time.Time) {
+func (e *licEnv) seed(t testing.TB, now time.Time) {
 	t.Helper()
 	e.vendor = e.putOrg(t, now, "Vendor", org.KindVendor, "")
 	e.dist = e.putOrg(t, now, "Dist One", org.KindDistributor, "")
@@ -101,7 +101,7 @@ func (e *licEnv) seed(t *testing.T, now time.Time) {
 }
 
 // putOrg writes an organisation as package org keeps it.
-func (e *licEnv) putOrg(t *testing.T, now time.Time, name, kind, dist string) org.Org {
+func (e *licEnv) putOrg(t testing.TB, now time.Time, name, kind, dist string) org.Org {
 	t.Helper()
 	o := org.Org{ID: id.New(id.Org, now), Name: name, Kind: kind, DistributorID: dist,
 		CreatedAt: now}
@@ -114,7 +114,7 @@ func (e *licEnv) putOrg(t *testing.T, now time.Time, name, kind, dist string) or
 }
 
 // putUser makes a user, member of o with role, and a session; it returns the session token.
-func (e *licEnv) putUser(t *testing.T, now time.Time, name string, o org.Org, role string) string {
+func (e *licEnv) putUser(t testing.TB, now time.Time, name string, o org.Org, role string) string {
 	t.Helper()
 	u := account.User{ID: id.New(id.User, now), Email: name + "@example.com", Name: name,
 		CreatedAt: now}
@@ -145,7 +145,7 @@ type licAnswer struct {
 }
 
 // call sends method path as actor ("" anonymous) with a JSON body ("" for none).
-func (e *licEnv) call(t *testing.T, actor, method, path, body string) licAnswer {
+func (e *licEnv) call(t testing.TB, actor, method, path, body string) licAnswer {
 	t.Helper()
 	req, err := http.NewRequest(method, e.srv.URL+path, strings.NewReader(body))
 	if err != nil {
@@ -167,7 +167,7 @@ func (e *licEnv) cookieName() string {
 }
 
 // validate posts to the validation route with header as Authorization ("" for none).
-func (e *licEnv) validate(t *testing.T, header string) licAnswer {
+func (e *licEnv) validate(t testing.TB, header string) licAnswer {
 	t.Helper()
 	req, err := http.NewRequest("POST", e.srv.URL+"/api/v1/license/validate", nil)
 	if err != nil {
@@ -179,7 +179,7 @@ func (e *licEnv) validate(t *testing.T, header string) licAnswer {
 	return e.send(t, req)
 }
 
-func (e *licEnv) send(t *testing.T, req *http.Request) licAnswer {
+func (e *licEnv) send(t testing.TB, req *http.Request) licAnswer {
 	t.Helper()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -194,7 +194,7 @@ func (e *licEnv) send(t *testing.T, req *http.Request) licAnswer {
 }
 
 // want fails the test unless the answer has status and, when code is set, that problem code.
-func (a licAnswer) want(t *testing.T, status int, code api.Code) {
+func (a licAnswer) want(t testing.TB, status int, code api.Code) {
 	t.Helper()
 	if a.status != status {
 		t.Fatalf("status %d (%s); want %d %s", a.status, a.body, status, code)
@@ -208,7 +208,7 @@ func (a licAnswer) want(t *testing.T, status int, code api.Code) {
 	}
 }
 
-func (a licAnswer) decode(t *testing.T, v any) {
+func (a licAnswer) decode(t testing.TB, v any) {
 	t.Helper()
 	if err := json.Unmarshal([]byte(a.body), v); err != nil {
 		t.Fatalf("decode %s: %v", a.body, err)
@@ -226,7 +226,7 @@ type created struct {
 }
 
 // createLicense creates a license of the client as the distributor's member.
-func (e *licEnv) createLicense(t *testing.T) created {
+func (e *licEnv) createLicense(t testing.TB) created {
 	t.Helper()
 	got := e.call(t, "dist_member", "POST", "/api/v1/orgs/"+e.client.ID+"/licenses", licenseBody)
 	got.want(t, 201, "")
