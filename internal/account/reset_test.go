@@ -57,6 +57,10 @@ func TestResetConfirm(t *testing.T) {
 		t.Errorf("session generation %d", got.SessionGen)
 	}
 	e.signIn(t, "ann@example.com", newPW)
+	if ev := strings.Join(e.events(t), " "); !strings.Contains(ev,
+		"password.reset_requested") || !strings.Contains(ev, "password.reset ") {
+		t.Errorf("audit log %s lacks the reset's events", ev)
+	}
 	if n := e.count(t, account.KindPasswordWasReset, u.Email); n != 1 {
 		t.Errorf("%d reset notices to %s, want 1", n, u.Email)
 	}
