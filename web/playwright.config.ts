@@ -12,6 +12,14 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  // The first-admin project makes the vendor admin through the setup link, before anything
+  // else; the terms project runs last, as a new version of the terms puts every signed-in
+  // user, those of the tests running beside it included, before the terms.
+  projects: [
+    { name: 'first-admin', testMatch: /first-admin\.setup\.ts/ },
+    { name: 'main', dependencies: ['first-admin'], testIgnore: /terms\.spec\.ts/ },
+    { name: 'terms', dependencies: ['main'], testMatch: /terms\.spec\.ts/ },
+  ],
   use: {
     // Set by the global setup before the workers start, which read it from their environment.
     baseURL: process.env.LICENSOR_E2E_BASE_URL,

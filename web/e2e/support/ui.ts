@@ -2,11 +2,19 @@
 import { expect, type Page } from '@playwright/test';
 import type { Person } from './people';
 
-/** signIn signs in on the sign-in page, which must be open. */
+/**
+ * passwordField is the password input labelled `label`, exactly: its visibility toggle has a
+ * label with "password" in it too.
+ */
+export function passwordField(page: Page, label: string) {
+  return page.getByRole('textbox', { name: label, exact: true });
+}
+
+/** fillSignIn signs in on the sign-in page, which must be open. */
 export async function fillSignIn(page: Page, person: Pick<Person, 'email' | 'password'>) {
   await page.getByLabel('Email address').fill(person.email);
-  await page.getByLabel('Password', { exact: false }).first().fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await passwordField(page, 'Password').fill(person.password);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
 }
 
 /** signIn opens the sign-in page, signs in and waits to be at the home page. */
