@@ -37,6 +37,7 @@ func TestSessionsListAndEnd(t *testing.T) {
 	e.clock.Advance(time.Minute)
 	b, c := e.browser(), e.browser()
 	b.signIn(t, ann)
+	e.clock.Advance(time.Second) // ids order sessions only to the millisecond: c is the newest
 	c.signIn(t, ann)
 	e.clock.Advance(5 * time.Minute)
 	list := a.sessions(t)

@@ -2,6 +2,7 @@ package mail_test
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"strings"
 	"sync"
@@ -67,6 +68,13 @@ func startFeed(t *testing.T, st source, ob *mail.Outbox) *feed.Dispatcher {
 	done := make(chan struct{})
 	go func() { defer close(done); _ = d.Run(ctx) }()
 	t.Cleanup(func() { cancel(); <-done })
+	// Wait until Run has started, so that Drain finds it running: a drain with a context that
+	// is already done answers at once, ErrNotRunning only before Run starts.
+	ended, stop := context.WithCancel(context.Background())
+	stop()
+	for errors.Is(d.Drain(ended), feed.ErrNotRunning) {
+		time.Sleep(5 * time.Millisecond)
+	}
 	return d
 }
 
