@@ -7,12 +7,16 @@ import (
 	"os"
 
 	"github.com/licensorhq/licensor/internal/config"
+	"github.com/licensorhq/licensor/internal/store"
+	"github.com/licensorhq/licensor/internal/store/sqlite"
 )
 
 const backupHelp = `Usage: licensor backup [--LICENSOR_DATA_DIR=DIR] FILE
 
 Writes a consistent copy of the embedded store (DIR/licensor.db) to FILE, a new file, while the
 server may be running. To restore, stop the server and put the copy in place of licensor.db.
+The key secret (DIR/license-key.secret) and the blobs (DIR/blobs) are files: copy them as they
+are.
 `
 
 // backup writes a consistent copy of the SQLite store of LICENSOR_DATA_DIR to a new file.
@@ -32,8 +36,14 @@ func (c *cli) backup(ctx context.Context, args []string) error {
 	if _, err := os.Stat(cfg.DBPath()); err != nil {
 		return fmt.Errorf("backup: no store at %s: %w", cfg.DBPath(), err)
 	}
-	// TODO: open internal/store/sqlite at cfg.DBPath() and call its Backup(ctx, dest) once the
-	// engine lands.
-	_ = ctx
-	return errors.New("backup: the SQLite engine is not wired into this build yet")
+	st, err := sqlite.Open(ctx, cfg.DBPath(), store.Options{})
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	err = st.Backup(ctx, dest)
+	if err = errors.Join(err, st.Close()); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	fmt.Fprintf(c.stdout, "wrote a copy of %s to %s\n", cfg.DBPath(), dest)
+	return nil
 }
