@@ -11,12 +11,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { allowedReturnURL } from './support/env';
 import { startMailpit } from './support/mailpit';
 
 const defaultBin = fileURLToPath(new URL('../../bin/licensor', import.meta.url));
-
-/** allowedReturnURL is the one site that the server lets `return_to` go to in these tests. */
-export const allowedReturnURL = 'https://vendor.example';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const bin = resolve(process.env.LICENSOR_BIN ?? defaultBin);

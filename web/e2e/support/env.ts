@@ -8,3 +8,6 @@ export function setting(name: 'BASE_URL' | 'BIN' | 'DATA_DIR' | 'SMTP_URL' | 'SE
   }
   return value;
 }
+
+/** allowedReturnURL is the one site that the server lets `return_to` go to in these tests. */
+export const allowedReturnURL = 'https://vendor.example';
