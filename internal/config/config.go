@@ -45,6 +45,8 @@ type Config struct {
 	// ReturnURLs are the absolute URLs whose scheme and host may follow sign-in.
 	ReturnURLs []*url.URL
 	LogFormat  string // "text" or "json"
+	// LicenseSecret is the secret license keys are digested under; nil: a file in the data dir.
+	LicenseSecret []byte
 }
 
 // DBPath is the SQLite database file of the embedded store.

@@ -43,6 +43,10 @@ func TestLoadRefusesWrongValues(t *testing.T) {
 		{"mail_from", "LICENSOR_MAIL_FROM", "nobody",
 			`LICENSOR_MAIL_FROM: "nobody" is not a mail`},
 		{"log_format", "LICENSOR_LOG_FORMAT", "xml", `LICENSOR_LOG_FORMAT: unknown format "xml"`},
+		{"license_secret_short", "LICENSOR_LICENSE_SECRET", "00ff",
+			"LICENSOR_LICENSE_SECRET: want at least 32"},
+		{"license_secret_hex", "LICENSOR_LICENSE_SECRET", strings.Repeat("zz", 32),
+			"LICENSOR_LICENSE_SECRET: want at least 32"},
 		{"data_dir_file", "LICENSOR_DATA_DIR", file,
 			"LICENSOR_DATA_DIR: " + file + " is not a dir"},
 		{"data_dir_below_file", "LICENSOR_DATA_DIR", filepath.Join(file, "sub"),
@@ -104,5 +108,22 @@ func TestDataDirNotWritable(t *testing.T) {
 	_, err := Load(nil, env(t, "LICENSOR_DATA_DIR", filepath.Join(ro, "data")), nil)
 	if err == nil || !strings.Contains(err.Error(), "is not writable") {
 		t.Errorf("Load = %v, want a not-writable error", err)
+	}
+}
+
+// TestLicenseSecretRequiredWithoutDataDir: on DynamoDB and S3 nothing is kept in the data dir,
+// so the key secret must come from the setting.
+func TestLicenseSecretRequiredWithoutDataDir(t *testing.T) {
+	t.Parallel()
+	vars := map[string]string{"LICENSOR_STORE": "dynamodb:licensor", "LICENSOR_BLOBS": "s3:licensor-pdfs"}
+	get := func(k string) string { return vars[k] }
+	_, err := Load(nil, get, nil)
+	if err == nil || !strings.HasPrefix(err.Error(), "LICENSOR_LICENSE_SECRET: required") {
+		t.Fatalf("Load without a secret or a data dir: %v", err)
+	}
+	vars["LICENSOR_LICENSE_SECRET"] = strings.Repeat("ab", 32)
+	c, err := Load(nil, get, nil)
+	if err != nil || len(c.LicenseSecret) != 32 {
+		t.Fatalf("Load with a secret: %v", err)
 	}
 }

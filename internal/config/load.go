@@ -27,6 +27,10 @@ func Load(args []string, getenv func(string) string, help io.Writer) (*Config, e
 	if err := c.checkDataDir(); err != nil {
 		return nil, &SettingError{Setting: "LICENSOR_DATA_DIR", Err: err}
 	}
+	if c.LicenseSecret == nil && !c.UsesDataDir() {
+		return nil, &SettingError{Setting: "LICENSOR_LICENSE_SECRET",
+			Err: errors.New("required when neither the store nor the blobs use the data dir")}
+	}
 	return c, nil
 }
 

@@ -32,6 +32,10 @@ func Settings() []Setting {
 		{"LICENSOR_RETURN_URLS", "", "URL,...",
 			"comma-separated absolute URLs that may follow sign-in", parseReturnURLs},
 		{"LICENSOR_LOG_FORMAT", "text", "FORMAT", "text or json", parseLogFormat},
+		{"LICENSOR_LICENSE_SECRET", "", "HEX",
+			"the secret license keys are digested under, 64 hex digits or more; empty: " +
+				"DATA_DIR/license-key.secret, made at the first start (required when nothing " +
+				"is kept in the data dir)", parseLicenseSecret},
 	}
 }
 

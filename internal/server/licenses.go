@@ -21,18 +21,16 @@ import (
 // invalidates every key: back it up with the store.
 const licenseSecretFile = "license-key.secret"
 
-// licenseServices makes the license service and the throttle of failed keys. Without a data
-// directory (DynamoDB and S3) there is nowhere to keep the key secret yet, so the license routes
-// answer 503.
-// TODO: on AWS, read the secret from the environment (SSM or Secrets Manager) instead.
+// licenseServices makes the license service and the throttle of failed keys. The key secret is
+// LICENSOR_LICENSE_SECRET when set, else a file in the data directory (config.Load requires the
+// setting when nothing else is kept there).
 func (s *Server) licenseServices() (*api.Licenses, error) {
-	if !s.cfg.UsesDataDir() {
-		s.log.Warn("license routes disabled: no data directory to keep the license key secret in")
-		return nil, nil
-	}
-	secret, err := loadSecret(filepath.Join(s.cfg.DataDir, licenseSecretFile))
-	if err != nil {
-		return nil, err
+	secret := s.cfg.LicenseSecret
+	if secret == nil {
+		var err error
+		if secret, err = loadSecret(filepath.Join(s.cfg.DataDir, licenseSecretFile)); err != nil {
+			return nil, err
+		}
 	}
 	svc := &license.Service{Store: s.store, Secret: secret, Outbox: s.outbox,
 		PublicURL: s.cfg.PublicURL}
