@@ -17,6 +17,7 @@ import (
 	"github.com/licensorhq/licensor/internal/audit"
 	"github.com/licensorhq/licensor/internal/auth"
 	"github.com/licensorhq/licensor/internal/id"
+	"github.com/licensorhq/licensor/internal/invitation"
 	"github.com/licensorhq/licensor/internal/mail"
 	"github.com/licensorhq/licensor/internal/org"
 	"github.com/licensorhq/licensor/internal/password"
@@ -98,8 +99,11 @@ type orgEnv struct {
 	srv      *httptest.Server
 	accounts *account.Service
 	orgs     *org.Service
-	vendor   org.Org
-	cookie   session.Cookie
+	terms    *terms.Service
+	// invitations is set by orgServices.
+	invitations *invitation.Service
+	vendor      org.Org
+	cookie      session.Cookie
 }
 
 var testPublicURL, _ = url.Parse("http://localhost:8080")
@@ -116,11 +120,12 @@ func newOrgEnv(t testing.TB) *orgEnv {
 	e.orgs = &org.Service{Store: st, Outbox: outbox, PublicURL: testPublicURL, Now: c.Now}
 	e.cookie, _ = session.CookieFor(testPublicURL)
 	tc := &terms.Service{Store: st, Now: c.Now}
+	e.terms = tc
 	pol := &policy.Policy{Store: st, Now: c.Now}
 	authn := &auth.Authenticator{Store: st, Sessions: sessions, Terms: tc, Cookie: e.cookie}
 	h := api.New(api.Options{Store: st, Authorize: pol.Authorize, Authenticate: authn.Middleware,
 		Accounts: &api.Accounts{Accounts: e.accounts, Terms: tc, Cookie: e.cookie},
-		Orgs:     e.orgServices(pol, outbox)}).Handler()
+		Orgs:     e.orgServices(pol, outbox, tc)}).Handler()
 	e.srv = httptest.NewServer(h)
 	t.Cleanup(e.srv.Close)
 	e.vendor = org.Org{ID: id.New(id.Org, c.Now()), Name: "Vendor Ltd", CreatedAt: c.Now()}
@@ -201,34 +206,8 @@ func (e *orgEnv) newUser(t testing.TB, name string, roles ...role) *actor {
 // the body of the answer.
 func (e *orgEnv) call(t testing.TB, a *actor, method, path string, body any) (int, []byte) {
 	t.Helper()
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, e.srv.URL+path, rd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if a != nil && a.cookie != "" {
-		req.AddCookie(&http.Cookie{Name: e.cookie.Name, Value: a.cookie})
-	}
-	resp, err := e.srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp.StatusCode, b
+	st, b, _ := e.callResp(t, a, method, path, body)
+	return st, b
 }
 
 // must calls and fails the test unless the answer has status want; it decodes the body into
@@ -304,4 +283,52 @@ func (e *orgEnv) event(t testing.TB, orgID, action string) audit.Event {
 	}
 	t.Fatalf("no %s event in %s's log", action, orgID)
 	return audit.Event{}
+}
+
+// callResp is call that also returns the answer, for its headers.
+func (e *orgEnv) callResp(t testing.TB, a *actor, method, path string, body any) (int, []byte,
+	*http.Response) {
+	t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, e.srv.URL+path, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if a != nil && a.cookie != "" {
+		req.AddCookie(&http.Cookie{Name: e.cookie.Name, Value: a.cookie})
+	}
+	resp, err := e.srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, b, resp
+}
+
+// refresh starts a new session for a, whose old one the clock may have ended.
+func (a *actor) refresh(t testing.TB, w *world) {
+	t.Helper()
+	u, err := account.Get(context.Background(), w.st, a.user.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	started, err := w.accounts.StartSession(context.Background(), u, account.Client{IP: "192.0.2.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.cookie = started.Token
 }

@@ -6,13 +6,15 @@ import (
 	"net/http"
 
 	"github.com/licensorhq/licensor/internal/auth"
+	"github.com/licensorhq/licensor/internal/invitation"
 	"github.com/licensorhq/licensor/internal/org"
 	"github.com/licensorhq/licensor/internal/store"
 )
 
 // Orgs are what the organisation, member, invitation and audit routes are served with.
 type Orgs struct {
-	Orgs *org.Service
+	Orgs        *org.Service
+	Invitations *invitation.Service
 	// Policy decides the permissions a handler checks on an organisation the path does not
 	// name (package policy).
 	Policy OrgAuthorizer
@@ -35,6 +37,13 @@ var orgProblems = []struct {
 	{org.ErrLastAdmin, CodeConflict,
 		"an organisation keeps at least one admin: make another member an admin first"},
 	{org.ErrNotMember, CodeNotFound, "no such member"},
+	{invitation.ErrNotFound, CodeNotFound, "no such invitation"},
+	{invitation.ErrPending, CodeConflict,
+		"this address has a pending invitation to this organisation: resend it instead"},
+	{invitation.ErrAlreadyMember, CodeConflict,
+		"this address's account is a member of this organisation already"},
+	{invitation.ErrNotPending, CodeConflict,
+		"this invitation was accepted or revoked already"},
 }
 
 func init() { domainProblems = append(domainProblems, orgProblems...) }

@@ -616,6 +616,110 @@ export interface paths {
         patch: operations["changeMemberRole"];
         trace?: never;
     };
+    "/api/v1/orgs/{org}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invitations of an organisation
+         * @description Newest first, each with its state: `pending`, `accepted`, `expired` (its link's 7 days passed) or `revoked`.
+         */
+        get: operations["listInvitations"];
+        put?: never;
+        /**
+         * Invite someone into an organisation
+         * @description Role `member` needs `org_invite`; role `admin` needs `org_manage_members` too. An address without an account is mailed a link to `/invitation#token=...`, valid 7 days (`status` `invited`); an address with an account joins at once and is mailed a notice (`status` `added`). `conflict` when the address has a pending invitation or is a member already; `rate_limited` past 50 invitations a day per organisation.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a pending invitation
+         * @description Its link stops working at once. `conflict` when it was accepted or revoked already.
+         */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a new link for a pending invitation
+         * @description The old link stops working; the new one is valid 7 days, also for an expired invitation. An invitation with role admin needs `org_manage_members`. Counts against the 50 invitations a day.
+         */
+        post: operations["resendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What an invitation link invites to
+         * @description The token comes from the URL fragment of `/invitation#token=...` and travels in the body, never in a URL. `invalid_token` when the link expired, was used, revoked or replaced by a resend.
+         */
+        post: operations["previewInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description For an address without an account: creates it with `name` and `password`, records the acceptance of the terms (`terms_version` must be the current version, when one is published), joins the organisation and signs in (`status` `joined`, session cookie set). For an address that has an account by now: joins it without changing it (`status` `added`); `name` and `password` are ignored. A browser signed in as another account is refused (`invalid_token`).
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1011,6 +1115,66 @@ export interface components {
         RoleChange: {
             role: components["schemas"]["Role"];
         };
+        Invitation: {
+            id: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @enum {string} */
+            state: "pending" | "accepted" | "expired" | "revoked";
+            invited_by: components["schemas"]["OrgRef"];
+            created_at: components["schemas"]["Timestamp"];
+            expires_at: components["schemas"]["Timestamp"];
+            /** @description How many times its link was mailed. */
+            sends: number;
+            last_sent_at: components["schemas"]["Timestamp"];
+            /** @description When it was accepted or revoked. */
+            ended_at: components["schemas"]["Timestamp"] | null;
+        };
+        InvitationList: {
+            items: components["schemas"]["Invitation"][];
+            next_cursor?: string;
+        };
+        InviteRequest: {
+            email: components["schemas"]["Email"];
+            /** @default member */
+            role: components["schemas"]["Role"];
+        };
+        InviteResult: {
+            /** @enum {string} */
+            status: "invited" | "added";
+            invitation?: components["schemas"]["Invitation"];
+            member?: components["schemas"]["Member"];
+        };
+        InvitationPreview: {
+            org: {
+                id: string;
+                name: string;
+                kind: components["schemas"]["OrgKind"];
+            };
+            inviter: {
+                name: string;
+                email: string;
+            };
+            email: string;
+            role: components["schemas"]["Role"];
+            expires_at: components["schemas"]["Timestamp"];
+            /** @description The address has an account: accepting joins it, no password to set. */
+            has_account: boolean;
+            /** @description The version of the terms to accept; null while none is published. */
+            terms_version: number | null;
+        };
+        InvitationAccept: {
+            token: string;
+            name?: string;
+            password?: components["schemas"]["NewPassword"];
+            terms_version?: number;
+        };
+        InvitationAccepted: {
+            /** @enum {string} */
+            status: "joined" | "added";
+            user: components["schemas"]["User"];
+            redirect_to: string;
+        };
     };
     responses: {
         /** @description An error, with a stable code. */
@@ -1051,6 +1215,8 @@ export interface components {
         OrgKind: components["schemas"]["OrgKind"];
         /** @description A member's user id (`usr_...`). */
         MemberUserID: string;
+        /** @description An invitation's id (`ivt_...`). */
+        InvitationID: string;
     };
     requestBodies: never;
     headers: never;
@@ -2114,6 +2280,189 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: {
+                /** @description The most items to answer (default 50, at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invitations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteRequest"];
+            };
+        };
+        responses: {
+            /** @description Invited, or added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+                /** @description An invitation's id (`ivt_...`). */
+                id: components["parameters"]["InvitationID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation as revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+                /** @description An invitation's id (`ivt_...`). */
+                id: components["parameters"]["InvitationID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation as resent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    previewInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The link is valid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAccept"];
+            };
+        };
+        responses: {
+            /** @description Joined. */
+            200: {
+                headers: {
+                    /** @description The session cookie, with status joined. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationAccepted"];
+                };
+            };
+            400: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             default: components["responses"]["Problem"];
         };
