@@ -13,7 +13,11 @@ const (
 // CompareOp is a comparison of a body field with a value.
 type CompareOp string
 
-// The comparisons. A missing field compares false with every operator, as in DynamoDB.
+// The comparisons. On both engines a missing field, or one of another JSON type than the value,
+// compares false with every operator, "<>" included: IfField("f", Ne, 1) fails on an item
+// without f. DynamoDB alone would find "<>" true there; the DynamoDB engine adds
+// attribute_type(f, type) to every comparison to keep the contract's rule. To accept a missing
+// field too, test the field with "=" and write a second path for the item without it.
 const (
 	Eq CompareOp = "="
 	Ne CompareOp = "<>"
@@ -30,8 +34,9 @@ type Condition struct {
 	Field string
 	// Op compares the field with Value (CondCompare).
 	Op CompareOp
-	// Value is a string, a bool, or an integer (CondCompare). Strings compare by bytes, numbers by
-	// value; a field of another type than Value compares false.
+	// Value is a string, a bool, or an integer (CondCompare). Strings compare by bytes (UTF-8),
+	// numbers by value; a missing field or one of another type than Value compares false.
+	// Booleans compare only with Eq and Ne: DynamoDB does not order them.
 	Value any
 }
 

@@ -8,7 +8,7 @@ import (
 // Limits of one write, the same as DynamoDB's so that both engines accept the same writes.
 const (
 	MaxOps      = 25         // operations in one Write
-	MaxItemSize = 400 * 1024 // bytes of one item: keys, index keys and body
+	MaxItemSize = 400 * 1024 // bytes of one item as ItemSize counts them, attribute names included
 )
 
 // The errors every engine reports; test them with errors.Is.

@@ -37,7 +37,10 @@ type Op struct {
 	Type string
 	// Set replaces top-level body fields with JSON-marshallable values (OpUpdate).
 	Set map[string]any
-	// Add adds to top-level numeric body fields, a missing field counting as 0 (OpUpdate).
+	// Add adds to top-level numeric body fields, a missing field counting as 0 (OpUpdate). Keep
+	// those fields integers within int64: the SQLite engine adds exactly in int64 and refuses a
+	// field holding a fraction, or a sum beyond int64, with ErrInvalid, where DynamoDB adds in
+	// decimal (38 digits) and would accept both.
 	Add map[string]int64
 	// If, when not nil, must hold before the operation or the whole write fails.
 	If *Condition

@@ -11,21 +11,27 @@ import (
 )
 
 // applyOps runs one write's operations on the writer connection and returns how many changes it
-// recorded. On error the caller rolls the write back.
+// recorded. On error the caller rolls the write back. Like DynamoDB, it refuses a write whose
+// items put and updated total more than store.MaxWriteSize bytes.
 func (s *Store) applyOps(w *writer, ops []prepared) (int, error) {
 	now := s.now()
-	changes := 0
+	changes, size := 0, 0
 	for i := range ops {
-		n, err := s.applyOp(w, i, &ops[i], now)
+		n, err := s.applyOp(w, i, &ops[i], now, &size)
 		if err != nil {
 			return 0, err
 		}
 		changes += n
 	}
+	if size > store.MaxWriteSize {
+		return 0, fmt.Errorf("%w: items of %d bytes together, at most %d", store.ErrTooLarge, size,
+			store.MaxWriteSize)
+	}
 	return changes, nil
 }
 
-func (s *Store) applyOp(w *writer, i int, op *prepared, now time.Time) (int, error) {
+// applyOp runs operation i and adds the size of the item it writes to size.
+func (s *Store) applyOp(w *writer, i int, op *prepared, now time.Time, size *int) (int, error) {
 	k := op.Target()
 	var cur store.Item
 	var found bool
@@ -45,6 +51,9 @@ func (s *Store) applyOp(w *writer, i int, op *prepared, now time.Time) (int, err
 	}
 	if op.Kind == store.OpCheck {
 		return 0, nil
+	}
+	if exists {
+		*size += store.ItemSize(next)
 	}
 	return s.record(w, ptr(cur, found), ptr(next, exists), now)
 }

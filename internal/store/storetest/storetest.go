@@ -45,5 +45,6 @@ var suite = []struct {
 	{"ConcurrentAdd", testConcurrentAdd},
 	{"Expiry", testExpiry},
 	{"Limits", testLimits},
+	{"DynamoLimits", testDynamoLimits},
 	{"ChangeFeed", testChangeFeed},
 }
