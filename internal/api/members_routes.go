@@ -95,3 +95,20 @@ func (a *API) removeMember(w http.ResponseWriter, r *http.Request) error {
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
+
+// userName returns the name of user id ("" for none or an account since removed), reading each
+// user once per answer.
+func (a *API) userName(r *http.Request, names map[string]string, id string) (string, error) {
+	if id == "" {
+		return "", nil
+	}
+	if name, ok := names[id]; ok {
+		return name, nil
+	}
+	u, err := account.Get(r.Context(), a.opts.Store, id)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return "", err
+	}
+	names[id] = u.Name
+	return u.Name, nil
+}

@@ -109,6 +109,13 @@ func (a *API) Routes() []Route {
 			OperationID: "acceptInvitation", Summary: "Accept an invitation",
 			Handler: a.acceptInvitation},
 
+		// The audit log (package audit).
+		{Method: "GET", Pattern: "/api/v1/orgs/{org}/events", Permission: OrgAudit,
+			OperationID: "listOrgEvents", Summary: "The audit log of an organisation",
+			Handler: a.orgEvents},
+		{Method: "GET", Pattern: "/api/v1/events", Permission: VendorMember,
+			OperationID: "listEvents", Summary: "Every audit event", Handler: a.allEvents},
+
 		// Licenses (package license). Validation is public for the policy: the license key in
 		// the Authorization header is its credential, checked by the handler.
 		{Method: "POST", Pattern: "/api/v1/license/validate", Permission: Public,

@@ -720,6 +720,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{org}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log of an organisation
+         * @description Newest first. A page filtered by action may hold fewer items than `limit` while `next_cursor` is set: read on.
+         */
+        get: operations["listOrgEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every audit event
+         * @description Every organisation's events and those of no organisation (sign-ins, failed sign-ins, accounts), newest first; for the vendor's staff.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1175,6 +1215,28 @@ export interface components {
             user: components["schemas"]["User"];
             redirect_to: string;
         };
+        Event: {
+            id: string;
+            at: components["schemas"]["Timestamp"];
+            /** @description Dotted, object first: `invitation.created`, `member.role_changed`, `authorization.refused`, ... */
+            action: string;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "denied";
+            /** @description The acting user's id; empty when unknown (a failed sign-in). */
+            actor: string;
+            actor_name: string;
+            /** @description Empty for events of no organisation. */
+            org_id: string;
+            target: string;
+            request_id: string;
+            ip: string;
+            /** @description What else matters: before and after of a change; never a secret. */
+            details: Record<string, never> | null;
+        };
+        EventList: {
+            items: components["schemas"]["Event"][];
+            next_cursor?: string;
+        };
     };
     responses: {
         /** @description An error, with a stable code. */
@@ -1217,6 +1279,8 @@ export interface components {
         MemberUserID: string;
         /** @description An invitation's id (`ivt_...`). */
         InvitationID: string;
+        /** @description Keep one action (`member.role_changed`), or every action of an object (`member`). */
+        EventAction: string;
     };
     requestBodies: never;
     headers: never;
@@ -2464,6 +2528,72 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listOrgEvents: {
+        parameters: {
+            query?: {
+                /** @description Keep one action (`member.role_changed`), or every action of an object (`member`). */
+                action?: components["parameters"]["EventAction"];
+                /** @description The most items to answer (default 50, at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description An organisation's id (`org_...`). One outside the caller's reach answers `not_found`, as one that does not exist. */
+                org: components["parameters"]["OrgID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Keep one action (`member.role_changed`), or every action of an object (`member`). */
+                action?: components["parameters"]["EventAction"];
+                /** @description The most items to answer (default 50, at most 200). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             default: components["responses"]["Problem"];
         };
     };
