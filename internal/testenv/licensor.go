@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 )
@@ -26,10 +25,13 @@ func BuildLicensor(t testing.TB) string {
 }
 
 // goCommand is the go command that runs this test, so that the binary is built by the same
-// toolchain (GOTOOLCHAIN is inherited from the environment).
+// toolchain: go test puts its GOROOT in the test's environment. Otherwise it is the go command
+// on PATH, which follows GOTOOLCHAIN and go.mod to the same toolchain.
 func goCommand() string {
-	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
-		return p
+	if root := os.Getenv("GOROOT"); root != "" {
+		if p := filepath.Join(root, "bin", "go"); fileExists(p) {
+			return p
+		}
 	}
 	return "go"
 }
