@@ -18,14 +18,19 @@ import (
 	"github.com/licensorhq/licensor/internal/auth"
 	"github.com/licensorhq/licensor/internal/id"
 	"github.com/licensorhq/licensor/internal/invitation"
+	"github.com/licensorhq/licensor/internal/license"
 	"github.com/licensorhq/licensor/internal/mail"
+	"github.com/licensorhq/licensor/internal/metrics"
+	"github.com/licensorhq/licensor/internal/openapi"
 	"github.com/licensorhq/licensor/internal/org"
 	"github.com/licensorhq/licensor/internal/password"
 	"github.com/licensorhq/licensor/internal/policy"
 	"github.com/licensorhq/licensor/internal/session"
+	"github.com/licensorhq/licensor/internal/setup"
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/teststore"
 	"github.com/licensorhq/licensor/internal/terms"
+	"github.com/licensorhq/licensor/internal/throttle"
 )
 
 // orgClock is a settable clock shared by the store and the services.
@@ -100,6 +105,7 @@ type orgEnv struct {
 	accounts *account.Service
 	orgs     *org.Service
 	terms    *terms.Service
+	licenses *license.Service
 	// invitations is set by orgServices.
 	invitations *invitation.Service
 	vendor      org.Org
@@ -123,9 +129,15 @@ func newOrgEnv(t testing.TB) *orgEnv {
 	e.terms = tc
 	pol := &policy.Policy{Store: st, Now: c.Now}
 	authn := &auth.Authenticator{Store: st, Sessions: sessions, Terms: tc, Cookie: e.cookie}
+	e.licenses = &license.Service{Store: st, Secret: []byte("a test secret of 32 bytes or more"),
+		Outbox: outbox, PublicURL: testPublicURL, Now: c.Now}
+	guard := license.NewKeyGuard(&throttle.Bucket{Store: st, Name: "license_key_ip", Now: c.Now})
 	h := api.New(api.Options{Store: st, Authorize: pol.Authorize, Authenticate: authn.Middleware,
-		Accounts: &api.Accounts{Accounts: e.accounts, Terms: tc, Cookie: e.cookie},
-		Orgs:     e.orgServices(pol, outbox, tc)}).Handler()
+		Accounts: &api.Accounts{Accounts: e.accounts, Terms: tc, Cookie: e.cookie,
+			Setup: &setup.Service{Accounts: e.accounts}},
+		Orgs:    e.orgServices(pol, outbox, tc),
+		OpenAPI: openapi.Document(), Metrics: metrics.New().Handler(),
+		Licenses: &api.Licenses{Licenses: e.licenses, Guard: guard}}).Handler()
 	e.srv = httptest.NewServer(h)
 	t.Cleanup(e.srv.Close)
 	e.vendor = org.Org{ID: id.New(id.Org, c.Now()), Name: "Vendor Ltd", CreatedAt: c.Now()}
@@ -167,6 +179,8 @@ type actor struct {
 	name   string
 	user   account.User
 	cookie string
+	// key is a license key sent as "Authorization: License <key>" (the license key actor).
+	key string
 }
 
 // role is a membership to give a new user.
@@ -306,6 +320,9 @@ func (e *orgEnv) callResp(t testing.TB, a *actor, method, path string, body any)
 	}
 	if a != nil && a.cookie != "" {
 		req.AddCookie(&http.Cookie{Name: e.cookie.Name, Value: a.cookie})
+	}
+	if a != nil && a.key != "" {
+		req.Header.Set("Authorization", "License "+a.key)
 	}
 	resp, err := e.srv.Client().Do(req)
 	if err != nil {
