@@ -14,21 +14,24 @@ import (
 
 // Create makes a license of organisation orgID with terms t, and its key: the only time the key
 // is shown. A license of an organisation whose licenses are suspended starts suspended by it.
+// The license copies its organisation's name, on condition that the organisation is unchanged
+// when it is written, so a rename either comes before (and is copied) or after (and the
+// OrgNames consumer sees the license).
 func (s *Service) Create(ctx context.Context, orgID string, t Terms) (License, licensekey.Key,
 	error) {
 	if err := t.Check(); err != nil {
 		return License{}, licensekey.Key{}, err
 	}
-	o, err := org.Get(ctx, s.Store, orgID)
-	if errors.Is(err, store.ErrNotFound) {
-		return License{}, licensekey.Key{}, ErrNotFound
-	}
-	if err != nil {
-		return License{}, licensekey.Key{}, err
-	}
 	var l License
 	var key licensekey.Key
-	err = retry(func() error {
+	err := retry(func() error {
+		o, err := org.Get(ctx, s.Store, orgID)
+		if errors.Is(err, store.ErrNotFound) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
 		l, key, err = s.create(ctx, o, t)
 		return err
 	})
@@ -58,9 +61,14 @@ func (s *Service) create(ctx context.Context, o org.Org, t Terms) (License, lice
 	if err != nil {
 		return License{}, licensekey.Key{}, err
 	}
+	ref, err := l.refOp()
+	if err != nil {
+		return License{}, licensekey.Key{}, err
+	}
+	ops = append(ops, ref, susp.guard(o.ID), orgGuard(o))
 	e := event(ctx, now, ActionCreated, l)
 	e.Details = map[string]any{"terms": termsDetails(l.terms()), "status": l.Effective()}
-	if err := s.write(ctx, e, append(ops, susp.guard(o.ID))...); err != nil {
+	if err := s.write(ctx, e, ops...); err != nil {
 		return License{}, licensekey.Key{}, err
 	}
 	return l, key, nil
@@ -71,4 +79,12 @@ func termsDetails(t Terms) map[string]any {
 	return map[string]any{"name": t.Name, "prepaid_cores": t.PrepaidCores,
 		"core_price": t.CorePrice, "extra_core_price": t.ExtraCorePrice,
 		"currency": t.Currency, "starts_on": t.StartsOn, "ends_on": t.EndsOn}
+}
+
+// orgGuard is the check that organisation o is still as read, its name in particular.
+func orgGuard(o org.Org) store.Op {
+	if o.Version == 0 {
+		return store.Check(org.Key(o.ID), store.IfExists()) // written before versions were kept
+	}
+	return store.Check(org.Key(o.ID), store.IfField("version", store.Eq, o.Version))
 }

@@ -43,6 +43,7 @@ func (c *clock) Set(t time.Time) {
 // env is a service on a fresh store with one client organisation, its admin and a member.
 type env struct {
 	st     store.Store
+	src    store.ChangeReader
 	svc    *license.Service
 	clock  *clock
 	client org.Org
@@ -53,8 +54,9 @@ type env struct {
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	c := &clock{now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC), step: time.Millisecond}
-	st := teststore.Open(t, store.Options{Now: c.Now, Streamed: []string{mail.ItemType}})
-	e := &env{st: st, clock: c}
+	st := teststore.Open(t, store.Options{Now: c.Now,
+		Streamed: []string{mail.ItemType, org.ItemType}})
+	e := &env{st: st, src: st, clock: c}
 	e.svc = &license.Service{Store: st, Secret: []byte("0123456789abcdef0123456789abcdef"),
 		Outbox: mail.NewOutbox(st, nil, mail.Options{Now: c.Now}), Now: c.Now,
 		PublicURL: &url.URL{Scheme: "https", Host: "licensor.example"}}

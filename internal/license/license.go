@@ -18,16 +18,25 @@
 // suspended when either holds; reinstating the organisation leaves a license suspended on its
 // own suspended.
 //
+// The organisation's name is copied into each license and its validation record, so that
+// validation needs no other read. A license is created on condition that its organisation is
+// unchanged since it was read; a rename is copied into the organisation's licenses afterwards
+// by the change-feed consumer OrgNames, a moment after it commits.
+//
 // Items (no type is streamed or expires):
 //
 //	type "license"         PK "license#<lic_id>"      SK "license"     body License
 //	                       GSI1 PK "org_licenses#<org_id>"  SK "<lic_id>"
 //	type "license_key"     PK "license_key#<digest>"  SK "license_key" body Record
 //	type "license_org"     PK "license_org#<org_id>"  SK "suspension"  body OrgSuspension
+//	type "license_ref"     PK "license_org#<org_id>"  SK "license#<lic_id>"  body {license_id}
 //
-// A license is read by id with a consistent Get; the licenses of an organisation are one query
-// of GSI1 (eventually consistent on DynamoDB), oldest first, as ids are time-ordered. Every
-// change of a license is conditioned on its version, so no change overwrites another.
+// A license is read by id with a consistent Get. The licenses of an organisation are listed
+// for people (List) by one query of GSI1, eventually consistent on DynamoDB, oldest first, as
+// ids are time-ordered; the changes that must reach every one of them (suspension, renames)
+// list the license_ref items of the organisation's own partition, strongly consistent, and read
+// each license by Get. Every change of a license is conditioned on its version, so no change
+// overwrites another.
 package license
 
 import (

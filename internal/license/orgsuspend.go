@@ -20,7 +20,7 @@ type OrgSuspension struct {
 }
 
 func suspensionKey(orgID string) store.Key {
-	return store.Key{PK: "license_org#" + orgID, SK: "suspension"}
+	return store.Key{PK: orgPK(orgID), SK: "suspension"}
 }
 
 // suspension reads the suspension state of orgID's licenses; the zero value when never set.
@@ -95,20 +95,26 @@ func (s *Service) setSuspension(ctx context.Context, orgID string, suspended boo
 // perWrite is how many licenses one write of applySuspension changes (two operations each).
 const perWrite = 12
 
-// applySuspension sets OrgSuspended on every license of orgID that differs.
+// applySuspension sets OrgSuspended on every license of orgID that differs. A page that loses
+// a race with a change of one of its licenses is read and written again.
 func (s *Service) applySuspension(ctx context.Context, orgID string, suspended bool) (int, error) {
 	n, cursor := 0, ""
 	for {
-		page, err := s.List(ctx, orgID, perWrite, cursor)
-		if err != nil {
+		var next string
+		err := retry(func() error {
+			page, err := orgLicenses(ctx, s.Store, orgID, perWrite, cursor)
+			if err != nil {
+				return err
+			}
+			changed, err := s.suspendPage(ctx, page.Licenses, suspended)
+			n += changed
+			next = page.Cursor
+			return err
+		})
+		if err != nil || next == "" {
 			return n, err
 		}
-		changed, err := s.suspendPage(ctx, page.Licenses, suspended)
-		n += changed
-		if err != nil || page.Cursor == "" {
-			return n, err
-		}
-		cursor = page.Cursor
+		cursor = next
 	}
 }
 
@@ -131,7 +137,7 @@ func (s *Service) suspendPage(ctx context.Context, ls []License, suspended bool)
 		return 0, nil
 	}
 	if err := s.Store.Write(ctx, ops...); err != nil {
-		return 0, fmt.Errorf("apply license suspension: %w", err)
+		return 0, fmt.Errorf("apply license suspension: %w", err) // ErrConflict: a race
 	}
 	return len(ops) / 2, nil
 }

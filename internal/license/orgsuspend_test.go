@@ -74,3 +74,17 @@ func TestSuspendOrgTwiceChangesNothing(t *testing.T) {
 		t.Errorf("second SuspendOrg = %d, %v; want 0", n, err)
 	}
 }
+
+// TestSuspendOrgSeesLicensesMissingFromIndex suspends an organisation whose license is not yet
+// in gsi1 (as DynamoDB shows a license for a moment after it is written): the suspension
+// reaches it, as the organisation's licenses are listed from its own partition.
+func TestSuspendOrgSeesLicensesMissingFromIndex(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	l, key := e.create(t, nil)
+	e.dropFromIndex(t, l.ID)
+	if n, err := e.svc.SuspendOrg(e.ctx, e.client.ID, true); err != nil || n != 1 {
+		t.Fatalf("SuspendOrg = %d, %v; want 1", n, err)
+	}
+	e.wantCodes(t, []string{key}, license.CodeSuspended)
+}

@@ -40,7 +40,11 @@ func (s *Service) now() time.Time {
 
 // Get returns license id, or an error wrapping ErrNotFound.
 func (s *Service) Get(ctx context.Context, id string) (License, error) {
-	it, err := s.Store.Get(ctx, Key(id))
+	return get(ctx, s.Store, id)
+}
+
+func get(ctx context.Context, st store.Store, id string) (License, error) {
+	it, err := st.Get(ctx, Key(id))
 	if errors.Is(err, store.ErrNotFound) {
 		return License{}, ErrNotFound
 	}

@@ -7,14 +7,16 @@ import (
 	"time"
 
 	"github.com/licensorhq/licensor/internal/feed"
+	"github.com/licensorhq/licensor/internal/license"
 	"github.com/licensorhq/licensor/internal/mail"
 	"github.com/licensorhq/licensor/internal/mail/smtp"
+	"github.com/licensorhq/licensor/internal/org"
 	"github.com/licensorhq/licensor/internal/store"
 )
 
 // Streamed lists the item types whose changes the change feed delivers; engines are opened with
-// it. Domain packages add their types here as they gain consumers.
-var Streamed = []string{mail.ItemType}
+// it. Domain packages add their types here as they gain consumers: org for license.OrgNames.
+var Streamed = []string{mail.ItemType, org.ItemType}
 
 // sweepInterval is how often the outbox retries the mails that are due.
 const sweepInterval = time.Minute
@@ -37,7 +39,7 @@ func (s *Server) startBackground() error {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Go(func() { outbox.RunSweeper(ctx, sweepInterval) })
-	d, err := s.startFeed(ctx, &wg, outbox)
+	d, err := s.startFeed(ctx, &wg, outbox, &license.OrgNames{Store: s.store})
 	if err != nil {
 		cancel()
 		wg.Wait()
