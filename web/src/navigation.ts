@@ -17,6 +17,7 @@ export interface NavItem {
  */
 export const navItems: readonly NavItem[] = [
   { to: '/', label: 'Home', end: true },
+  { to: '/orgs', label: 'Organisations', requires: 'signed_in' },
   { to: '/admin/terms', label: 'Terms', requires: 'vendor_admin' },
 ];
 

@@ -8,8 +8,10 @@ import { TermsAdminPage } from './pages/admin/TermsAdminPage';
 import { ConfirmEmailPage } from './pages/ConfirmEmailPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
+import { InvitationPage } from './pages/InvitationPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { orgRoutes } from './pages/orgs/routes';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SetupPage } from './pages/SetupPage';
@@ -32,6 +34,7 @@ export const screens: RouteObject[] = [
         element: <RequireAuth />,
         children: [
           { path: 'profile', element: <ProfilePage /> },
+          ...orgRoutes,
           {
             element: <RequireVendorAdmin />,
             children: [{ path: 'admin/terms', element: <TermsAdminPage /> }],
@@ -45,6 +48,7 @@ export const screens: RouteObject[] = [
   { path: 'reset-password', element: <ResetPasswordPage /> },
   { path: 'setup', element: <SetupPage /> },
   { path: 'confirm-email', element: <ConfirmEmailPage /> },
+  { path: 'invitation', element: <InvitationPage /> },
   { path: '*', element: <NotFoundPage /> },
 ];
 

@@ -6,6 +6,7 @@ import { useMe } from '../api/me';
 import { navItems, visibleNavItems } from '../navigation';
 import classes from './AppLayout.module.css';
 import { NavMenu } from './NavMenu';
+import { OrgSwitcher } from './OrgSwitcher';
 import { PageLoader } from './PageLoader';
 import { SkipLink } from './SkipLink';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
@@ -54,6 +55,7 @@ export function AppLayout() {
           Licensor
         </Link>
         <div className={classes.account}>
+          <OrgSwitcher />
           <UserMenu />
         </div>
       </header>
