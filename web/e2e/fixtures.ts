@@ -48,7 +48,9 @@ export async function expectAccessible(page: Page): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => {
       const where = v.nodes.map((n) => n.target.join(' ')).join(', ');
-      return `${v.id} (${String(v.impact)}): ${v.help}; ${where}`;
+      // The first node's summary says what axe measured (colours and ratio, say).
+      const first = v.nodes[0]?.failureSummary?.replace(/\s+/g, ' ') ?? '';
+      return `${v.id} (${String(v.impact)}): ${v.help}; ${where}; ${first}`;
     });
   expect(grave, 'serious or critical accessibility violations').toEqual([]);
 }

@@ -1,5 +1,5 @@
 // Steps that many browser tests take.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Person } from './people';
 
 /**
@@ -36,4 +36,22 @@ export async function signOut(page: Page, person: Pick<Person, 'name'>) {
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+}
+
+/**
+ * clickThroughThrottle clicks a submit button whose request goes to a path ending in `path`,
+ * and, while the server answers 429 (a wrong password locks the account for a moment), waits
+ * the Retry-After it sent and clicks again. It returns the last answer's status.
+ */
+export async function clickThroughThrottle(page: Page, button: Locator, path: string) {
+  for (let i = 0; i < 5; i++) {
+    const answer = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(path));
+    await button.click();
+    const response = await answer;
+    if (response.status() !== 429) return response.status();
+    const wait = Number(response.headers()['retry-after'] ?? '1');
+    await expect(page.getByText(/Too many attempts\. Try again in/)).toBeVisible();
+    await page.waitForTimeout(wait * 1000);
+  }
+  throw new Error(`${path} stayed throttled`);
 }

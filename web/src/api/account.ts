@@ -73,6 +73,9 @@ export function useConfirmEmail(token: string | null) {
       const changed = await call(
         api.POST('/api/v1/me/email/confirm', { body: { token: token ?? '' } }),
       );
+      // A GET /me sent as the page opened may answer with the old address after this: an
+      // invalidation alone would wait for it rather than ask again, so it is cancelled first.
+      await queryClient.cancelQueries({ queryKey: meKey, exact: true });
       await queryClient.invalidateQueries({ queryKey: meKey });
       return changed;
     },

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, type NavigateFunction } from 'react-router';
 import { clearTermsRequired } from '../auth/termsRequired';
 import { api, call } from './client';
 import { isApiError } from './errors';
@@ -50,11 +51,12 @@ function refusesReturnTo(error: unknown): boolean {
 }
 
 /**
- * useSignOut ends this browser's session: DELETE /api/v1/session. When the session had already
- * ended (401) the user is signed out all the same.
+ * useSignOut ends this browser's session: DELETE /api/v1/session, then goes to the sign-in
+ * page. When the session had already ended (401) the user is signed out all the same.
  */
 export function useSignOut() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: async () => {
       try {
@@ -63,9 +65,21 @@ export function useSignOut() {
         if (!isApiError(error, 'unauthenticated')) throw error;
       }
     },
-    onSuccess: () => {
+    onSuccess: async () => {
+      await leaveForLogin(navigate);
       clearTermsRequired();
       signedOut(queryClient);
     },
   });
+}
+
+/**
+ * leaveForLogin goes to the sign-in page, as a sign-out must do before it forgets the user:
+ * the screens that need someone signed in would otherwise send to the sign-in page first,
+ * with a return_to back to themselves. It resolves once the navigation is done.
+ */
+export async function leaveForLogin(navigate: NavigateFunction): Promise<void> {
+  // flushSync: the router renders the sign-in page at once, outside a transition, so that no
+  // screen that needs the user is still on show when the cache forgets them.
+  await navigate('/login', { flushSync: true });
 }

@@ -1,6 +1,8 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { api, call } from './client';
 import { signedOut } from './me';
+import { leaveForLogin } from './session';
 import { nextCursor } from './pages';
 
 /** sessionsKey is the query key of the signed-in user's sessions. */
@@ -24,17 +26,20 @@ export function useSessions() {
 
 /**
  * useRevokeSession ends one session: DELETE /api/v1/me/sessions/{id}. Ending this browser's own
- * session signs out.
+ * session signs out, to the sign-in page.
  */
 export function useRevokeSession() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: async ({ id }: { id: string; current: boolean }) => {
       await call(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } }));
     },
     onSuccess: async (_, { current }) => {
-      if (current) signedOut(queryClient);
-      else await queryClient.invalidateQueries({ queryKey: sessionsKey });
+      if (current) {
+        await leaveForLogin(navigate);
+        signedOut(queryClient);
+      } else await queryClient.invalidateQueries({ queryKey: sessionsKey });
     },
   });
 }

@@ -1,5 +1,5 @@
 import { AccordionChevron, Button, Menu, Text } from '@mantine/core';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useMe } from '../api/me';
 import { useSignOut } from '../api/session';
 import { loginPath } from '../auth/returnTo';
@@ -11,7 +11,6 @@ import { loginPath } from '../auth/returnTo';
 export function UserMenu() {
   const me = useMe();
   const location = useLocation();
-  const navigate = useNavigate();
   const signOut = useSignOut();
 
   if (me.data === undefined) return null;
@@ -24,7 +23,7 @@ export function UserMenu() {
     );
   }
   const leave = () => {
-    signOut.mutate(undefined, { onSuccess: () => void navigate('/login') });
+    signOut.mutate();
   };
   return (
     <Menu position="bottom-end" width={200}>

@@ -1,6 +1,5 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
 import { meKey } from '../api/me';
 import { useSignOut } from '../api/session';
 import { useAcceptTerms, useCurrentTerms } from '../api/terms';
@@ -26,7 +25,6 @@ export function TermsAcceptancePage() {
   const terms = useCurrentTerms();
   const accept = useAcceptTerms();
   const signOut = useSignOut();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
 
   if (terms.isPending) return <PageLoader label="Loading the terms" />;
@@ -65,7 +63,7 @@ export function TermsAcceptancePage() {
     });
   };
   const leave = () => {
-    signOut.mutate(undefined, { onSuccess: () => void navigate('/login') });
+    signOut.mutate();
   };
   return (
     <Page title="Terms and conditions">

@@ -1,6 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { useRevokeSession } from '../../api/sessions';
 import type { Session } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -10,7 +9,6 @@ import { formProblem } from '../../forms/problem';
 /** SessionItem is one signed-in browser, with a way to sign it out after a confirmation. */
 export function SessionItem({ session }: { session: Session }) {
   const revoke = useRevokeSession();
-  const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
   const close = () => {
     setAsking(false);
@@ -22,7 +20,6 @@ export function SessionItem({ session }: { session: Session }) {
       {
         onSuccess: () => {
           setAsking(false);
-          if (session.current) void navigate('/login');
         },
       },
     );
