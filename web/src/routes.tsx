@@ -9,6 +9,9 @@ import { ConfirmEmailPage } from './pages/ConfirmEmailPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { InvitationPage } from './pages/InvitationPage';
+import { CreateLicensePage } from './pages/licenses/CreateLicensePage';
+import { LicensePage } from './pages/licenses/LicensePage';
+import { OrgLicensesPage } from './pages/licenses/OrgLicensesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { orgRoutes } from './pages/orgs/routes';
@@ -35,6 +38,9 @@ export const screens: RouteObject[] = [
         children: [
           { path: 'profile', element: <ProfilePage /> },
           ...orgRoutes,
+          { path: 'orgs/:org/licenses', element: <OrgLicensesPage /> },
+          { path: 'orgs/:org/licenses/new', element: <CreateLicensePage /> },
+          { path: 'licenses/:id', element: <LicensePage /> },
           {
             element: <RequireVendorAdmin />,
             children: [{ path: 'admin/terms', element: <TermsAdminPage /> }],

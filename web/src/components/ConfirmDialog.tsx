@@ -13,16 +13,32 @@ interface ConfirmDialogProps {
   busy?: boolean;
   /** error is the message of a failed attempt, shown in the dialog. */
   error?: string | null;
+  /**
+   * returnFocus gives the focus back, on closing, to what opened the dialog (the default).
+   * false leaves it where the action put it: on the result it shows, say.
+   */
+  returnFocus?: boolean;
 }
 
 /**
  * ConfirmDialog asks before an action that cannot be undone. Mantine's Modal traps the focus,
  * closes on Escape and gives the focus back to what opened it.
+ *
+ * The Modal's own scroll lock is off: it writes a <style> element, which the
+ * Content-Security-Policy refuses; styles/global.css locks the page's scroll instead while a
+ * dialog is open.
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { opened, title, children, confirmLabel, onConfirm, onCancel, busy = false } = props;
   return (
-    <Modal opened={opened} onClose={onCancel} title={title} centered>
+    <Modal
+      opened={opened}
+      onClose={onCancel}
+      title={title}
+      centered
+      lockScroll={false}
+      returnFocus={props.returnFocus ?? true}
+    >
       <Stack gap="md">
         <Text size="sm">{children}</Text>
         <FormAlert message={props.error ?? null} />
