@@ -8,7 +8,10 @@ TOOLS_BIN := $(LICENSOR_CACHE)/bin
 GO      ?= go
 BIN     := bin/licensor
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -X github.com/licensorhq/licensor/internal/buildinfo.Version=$(VERSION)
+# The commit is passed too: the go command's own VCS stamp is off where GOFLAGS=-buildvcs=false.
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
+LDFLAGS := -X github.com/licensorhq/licensor/internal/buildinfo.Version=$(VERSION) \
+           -X github.com/licensorhq/licensor/internal/buildinfo.Commit=$(COMMIT)
 UI      := internal/webui/dist/index.html
 WEB_SRC := $(shell find web/src web/public web/index.html web/package.json web/vite.config.ts \
              -type f 2>/dev/null)

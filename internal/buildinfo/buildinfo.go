@@ -1,9 +1,10 @@
 // Package buildinfo tells which build of Licensor is running: its version, the commit it was built
 // from and the Go release that compiled it.
 //
-// Version is set at link time (the Makefile passes
-// -ldflags "-X github.com/licensorhq/licensor/internal/buildinfo.Version=..."); the commit and
-// the Go version come from the build information the go command embeds in every binary.
+// Version and Commit are set at link time (the Makefile passes
+// -ldflags "-X github.com/licensorhq/licensor/internal/buildinfo.Version=... -X ...Commit=...");
+// without them the commit comes from the build information the go command embeds in every
+// binary, as the Go version always does.
 package buildinfo
 
 import (
