@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,6 +79,34 @@ func TestServeRefusesWrongValues(t *testing.T) {
 				t.Errorf("the data dir was created (stat: %v)", err)
 			}
 		})
+	}
+}
+
+// TestServeRefusesBusyAddress: a port in use stops the start, naming the setting, before the
+// data directory, the store or a setup link is made.
+func TestServeRefusesBusyAddress(t *testing.T) {
+	t.Parallel()
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	dir := filepath.Join(t.TempDir(), "data")
+	c, stdout, _ := testCLI(map[string]string{"LICENSOR_DATA_DIR": dir,
+		"LICENSOR_ADDR": busy.Addr().String()})
+	var stderr bytes.Buffer
+	if code := exitCode(c.run(context.Background(), []string{"serve"}), &stderr); code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	want := "licensor: LICENSOR_ADDR: listen on " + busy.Addr().String() + ": "
+	if line := stderr.String(); !strings.HasPrefix(line, want) || strings.Count(line, "\n") != 1 {
+		t.Errorf("stderr = %q, want one line starting %q", line, want)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the data dir was created (stat: %v)", err)
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("stdout = %q, want nothing (no setup link)", stdout)
 	}
 }
 

@@ -19,7 +19,7 @@ func (s *Server) openStore(ctx context.Context) error {
 	var engine store.Store
 	switch s.cfg.Store {
 	case config.StoreSQLite:
-		db, err := sqlite.Open(ctx, s.cfg.DBPath(), opts)
+		db, err := sqlite.Open(ctx, s.cfg.DBPath(), opts, sqlite.WithLogger(s.log))
 		if err != nil {
 			return fmt.Errorf("open store: %w", err)
 		}

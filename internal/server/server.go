@@ -91,12 +91,24 @@ func (s *Server) Handler() http.Handler {
 // store closes, with a context that ends when the grace period does.
 func (s *Server) OnShutdown(hook func(context.Context) error) { s.hooks = append(s.hooks, hook) }
 
-// Run serves HTTP until ctx ends, then shuts down gracefully and closes the engines.
+// Listen takes the TCP address the server is to serve on. A refusal (the port is busy, the
+// address is not this machine's) is a *config.SettingError naming LICENSOR_ADDR.
+func Listen(addr string) (net.Listener, error) {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, &config.SettingError{Setting: "LICENSOR_ADDR",
+			Err: fmt.Errorf("listen on %s: %w", addr, err)}
+	}
+	return l, nil
+}
+
+// Run serves HTTP on the configured address until ctx ends, then shuts down gracefully and
+// closes the engines.
 func (s *Server) Run(ctx context.Context) error {
-	l, err := net.Listen("tcp", s.cfg.Addr)
+	l, err := Listen(s.cfg.Addr)
 	if err != nil {
 		s.Close()
-		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+		return err
 	}
 	return s.Serve(ctx, l)
 }

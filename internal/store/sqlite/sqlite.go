@@ -16,6 +16,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"runtime"
 	"sync"
 	"time"
@@ -134,11 +135,12 @@ type config struct {
 	retention time.Duration
 	sweep     time.Duration
 	gather    time.Duration
+	log       *slog.Logger
 }
 
 func defaults() config {
 	return config{readers: max(4, runtime.GOMAXPROCS(0)), retention: 7 * 24 * time.Hour,
-		sweep: time.Minute, gather: 2 * time.Millisecond}
+		sweep: time.Minute, gather: 2 * time.Millisecond, log: slog.Default()}
 }
 
 // Option changes an engine setting at Open.
@@ -149,6 +151,9 @@ func WithRetention(d time.Duration) Option { return func(c *config) { c.retentio
 
 // WithSweepInterval runs the sweep of expired items and old changes every d (default a minute).
 func WithSweepInterval(d time.Duration) Option { return func(c *config) { c.sweep = d } }
+
+// WithLogger sets where the background sweep reports its failures (default slog.Default()).
+func WithLogger(l *slog.Logger) Option { return func(c *config) { c.log = l } }
 
 // WithReaders sets the number of reader connections (default the larger of 4 and GOMAXPROCS).
 func WithReaders(n int) Option { return func(c *config) { c.readers = max(1, n) } }

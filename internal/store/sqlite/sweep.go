@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"sync/atomic"
 	"time"
 
@@ -27,7 +26,7 @@ func (s *Store) startSweep() {
 			select {
 			case <-t.C:
 				if err := s.Sweep(context.Background()); err != nil {
-					slog.Warn("sqlite sweep failed", "error", err)
+					s.cfg.log.Warn("sqlite sweep failed", "error", err)
 				}
 			case <-s.stop:
 				return
