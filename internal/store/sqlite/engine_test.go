@@ -47,6 +47,33 @@ func TestReopenKeepsItems(t *testing.T) {
 	}
 }
 
+// TestConcurrentOpensMigrateOnce: processes that open a new file at the same moment (`serve`
+// and `admin create-user`) all succeed, the schema made once.
+func TestConcurrentOpensMigrateOnce(t *testing.T) {
+	t.Parallel()
+	for round := range 5 {
+		path := filepath.Join(t.TempDir(), "db")
+		var wg sync.WaitGroup
+		errs := make(chan error, 4)
+		for range 4 {
+			wg.Go(func() {
+				s, err := sqlite.Open(t.Context(), path, store.Options{})
+				if err == nil {
+					err = s.Close()
+				}
+				errs <- err
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: open: %v", round, err)
+			}
+		}
+	}
+}
+
 func TestBackup(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

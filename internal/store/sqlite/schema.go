@@ -38,22 +38,10 @@ var migrations = []string{
 }
 
 // migrate brings the schema of the database behind conn up to date in one transaction, so that a
-// crash leaves either the old schema or the new one.
-func migrate(ctx context.Context, conn *sql.Conn) error {
-	var version int
-	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
-	if version > len(migrations) {
-		return fmt.Errorf("schema version %d is newer than this program's %d", version, len(migrations))
-	}
-	if version == len(migrations) {
-		return nil
-	}
-	return runMigrations(ctx, conn, version)
-}
-
-func runMigrations(ctx context.Context, conn *sql.Conn, from int) (err error) {
+// crash leaves either the old schema or the new one. The version is read inside that
+// transaction, which takes the write lock first: two processes opening a new file at once
+// (`serve` and `admin create-user`) migrate it once, the second finding it done.
+func migrate(ctx context.Context, conn *sql.Conn) (err error) {
 	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return fmt.Errorf("begin migration: %w", err)
 	}
@@ -62,6 +50,27 @@ func runMigrations(ctx context.Context, conn *sql.Conn, from int) (err error) {
 			_, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 		}
 	}()
+	var version int
+	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("schema version %d is newer than this program's %d", version, len(migrations))
+	}
+	if err := runMigrations(ctx, conn, version); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return fmt.Errorf("commit migration: %w", err)
+	}
+	return nil
+}
+
+// runMigrations runs the steps after version from, inside migrate's transaction.
+func runMigrations(ctx context.Context, conn *sql.Conn, from int) error {
+	if from == len(migrations) {
+		return nil
+	}
 	for v := from; v < len(migrations); v++ {
 		if _, err := conn.ExecContext(ctx, migrations[v]); err != nil {
 			return fmt.Errorf("migrate schema to version %d: %w", v+1, err)
@@ -71,9 +80,6 @@ func runMigrations(ctx context.Context, conn *sql.Conn, from int) (err error) {
 	setVersion := fmt.Sprintf("PRAGMA user_version = %d", len(migrations))
 	if _, err := conn.ExecContext(ctx, setVersion); err != nil {
 		return fmt.Errorf("set schema version: %w", err)
-	}
-	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
-		return fmt.Errorf("commit migration: %w", err)
 	}
 	return nil
 }
