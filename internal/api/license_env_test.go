@@ -21,6 +21,7 @@ import (
 	"github.com/licensorhq/licensor/internal/policy"
 	"github.com/licensorhq/licensor/internal/session"
 	"github.com/licensorhq/licensor/internal/store"
+	"github.com/licensorhq/licensor/internal/store/readcache"
 	"github.com/licensorhq/licensor/internal/store/teststore"
 	"github.com/licensorhq/licensor/internal/terms"
 	"github.com/licensorhq/licensor/internal/throttle"
@@ -54,7 +55,10 @@ type licEnv struct {
 func newLicEnv(t testing.TB) *licEnv {
 	t.Helper()
 	c := &licClock{now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}
-	st := teststore.Open(t, store.Options{Now: c.Now, Streamed: []string{mail.ItemType}})
+	// The validation records are cached, as `licensor serve` on SQLite does: a record left
+	// stale by a change fails the tests of that change.
+	st := readcache.New(teststore.Open(t, store.Options{Now: c.Now,
+		Streamed: []string{mail.ItemType}}), license.IsRecordKey, 1000, c.Now)
 	public, _ := url.Parse("http://localhost:8080")
 	cookie, err := session.CookieFor(public)
 	if err != nil {

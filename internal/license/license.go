@@ -37,11 +37,16 @@
 // list the license_ref items of the organisation's own partition, strongly consistent, and read
 // each license by Get. Every change of a license is conditioned on its version, so no change
 // overwrites another.
+//
+// On the SQLite engine, `licensor serve` keeps validation records in memory (package
+// readcache, keys recognised by IsRecordKey): there, validation reads no store at all after
+// a key's first use, and every write of a record evicts it.
 package license
 
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/licensorhq/licensor/internal/store"
@@ -115,9 +120,20 @@ func (l License) Effective() string {
 // Key is the key of license id.
 func Key(id string) store.Key { return store.Key{PK: "license#" + id, SK: "license"} }
 
+// The key of a validation record: the prefix of its partition, and its sort key.
+const (
+	recordPrefix = "license_key#"
+	recordSK     = "license_key"
+)
+
 // RecordKey is the key of the validation record of the key with digest.
 func RecordKey(digest string) store.Key {
-	return store.Key{PK: "license_key#" + digest, SK: "license_key"}
+	return store.Key{PK: recordPrefix + digest, SK: recordSK}
+}
+
+// IsRecordKey reports whether k is the key of a validation record (RecordKey).
+func IsRecordKey(k store.Key) bool {
+	return k.SK == recordSK && strings.HasPrefix(k.PK, recordPrefix)
 }
 
 func orgIndexPK(orgID string) string { return "org_licenses#" + orgID }

@@ -7,9 +7,11 @@ import (
 	"github.com/licensorhq/licensor/internal/blob/fsblob"
 	"github.com/licensorhq/licensor/internal/blob/s3blob"
 	"github.com/licensorhq/licensor/internal/config"
+	"github.com/licensorhq/licensor/internal/license"
 	"github.com/licensorhq/licensor/internal/metrics"
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/dynamo"
+	"github.com/licensorhq/licensor/internal/store/readcache"
 	"github.com/licensorhq/licensor/internal/store/sqlite"
 )
 
@@ -40,9 +42,23 @@ func (s *Server) openStore(ctx context.Context) error {
 		}
 	}
 	if engine != nil {
-		s.engine, s.store = engine, metrics.Store(engine, s.metrics)
+		s.engine, s.store = engine, s.cached(metrics.Store(engine, s.metrics))
 	}
 	return nil
+}
+
+// recordsCached bounds the validation records kept in memory: about 300 bytes each.
+const recordsCached = 100_000
+
+// cached puts the validation records of license keys in memory, in front of st, on the SQLite
+// engine only: this process is then the one writer of its store, so every change of a record
+// goes through the cache (package readcache). On DynamoDB other processes (Lambda instances)
+// write too, and every validation reads the table.
+func (s *Server) cached(st store.Store) store.Store {
+	if s.cfg.Store != config.StoreSQLite {
+		return st
+	}
+	return readcache.New(st, license.IsRecordKey, recordsCached, nil)
 }
 
 // openBlobs opens the configured blob engine.
