@@ -87,21 +87,39 @@ func swap(c byte) string {
 	return "x"
 }
 
-// TestLicenseValidateThrottle: unknown keys take tokens (burst 3 in the test env); malformed
-// ones do not; once out of tokens the address is refused, even with a good key.
+// TestLicenseValidateThrottle: unknown keys take tokens of the IP's bucket in the store
+// (keyBurst of them); malformed ones take tokens of a bucket of their own, in memory, leaving
+// the store's alone; once out of tokens the address is refused, even with a good key.
 func TestLicenseValidateThrottle(t *testing.T) {
 	t.Parallel()
 	e := newLicEnv(t)
 	c := e.createLicense(t)
-	for range 5 {
+	for range keyBurst {
 		e.validate(t, "License junk").want(t, 401, api.CodeInvalidLicenseKey)
 	}
-	for range 3 {
+	for range keyBurst {
 		unknown, _ := licensekey.Generate()
 		e.validate(t, "License "+unknown.Reveal()).want(t, 401, api.CodeInvalidLicenseKey)
 	}
 	unknown, _ := licensekey.Generate()
 	got := e.validate(t, "License "+unknown.Reveal())
+	got.want(t, 429, api.CodeRateLimited)
+	if got.header.Get("Retry-After") == "" {
+		t.Error("429 without Retry-After")
+	}
+	e.validate(t, "License "+c.Key).want(t, 429, api.CodeRateLimited)
+}
+
+// TestLicenseValidateThrottleMalformed: malformed keys alone get an address refused too.
+func TestLicenseValidateThrottleMalformed(t *testing.T) {
+	t.Parallel()
+	e := newLicEnv(t)
+	c := e.createLicense(t)
+	refused := []string{"License junk", "Bearer x", "", "License " + c.Key[:len(c.Key)-1]}
+	for _, h := range refused[:keyBurst] {
+		e.validate(t, h).want(t, 401, api.CodeInvalidLicenseKey)
+	}
+	got := e.validate(t, "License junk")
 	got.want(t, 429, api.CodeRateLimited)
 	if got.header.Get("Retry-After") == "" {
 		t.Error("429 without Retry-After")

@@ -27,6 +27,10 @@ import (
 	"github.com/licensorhq/licensor/internal/throttle"
 )
 
+// keyBurst is how many refused keys an address may send before it is refused (of each kind:
+// malformed, and well-formed but unknown).
+const keyBurst = 4
+
 // licClock is a settable clock.
 type licClock struct {
 	mu  sync.Mutex
@@ -72,7 +76,7 @@ func newLicEnv(t testing.TB) *licEnv {
 	tc := &terms.Service{Store: st, Now: c.Now}
 	authn := &auth.Authenticator{Store: st, Sessions: e.sessions, Terms: tc, Cookie: cookie}
 	guard := license.NewKeyGuard(&throttle.Bucket{Store: st, Name: "license_key_ip", Rate: 1,
-		Per: time.Minute, Burst: 3, Now: c.Now})
+		Per: time.Minute, Burst: keyBurst, Now: c.Now})
 	a := api.New(api.Options{Store: st, Authenticate: authn.Middleware,
 		Authorize: (&policy.Policy{Store: st, Now: c.Now}).Authorize,
 		Licenses:  &api.Licenses{Licenses: e.svc, Guard: guard}})

@@ -80,20 +80,27 @@ func (a *API) validateLicense(w http.ResponseWriter, r *http.Request) error {
 	return WriteJSON(w, http.StatusOK, validationOf(ans))
 }
 
-// keyFailed answers a refused key, counting the failure of a key that was looked up.
+// keyFailed answers a refused key, counting the failure against ip: in the store for a key
+// that was looked up, in memory for a malformed one.
 func (a *API) keyFailed(w http.ResponseWriter, r *http.Request, l *Licenses, ip string,
 	cause error) error {
-	if !license.IsMalformed(cause) {
-		wait, err := l.Guard.Failed(r.Context(), ip)
-		if err != nil {
-			return err
-		}
-		if wait > 0 {
-			return keyRateLimited(wait)
-		}
+	wait, err := l.failure(r, ip, cause)
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
+		return keyRateLimited(wait)
 	}
 	w.Header().Set("WWW-Authenticate", LicenseScheme)
 	return errKeyRefused
+}
+
+// failure counts a refused key of ip and returns how long ip is now refused.
+func (l *Licenses) failure(r *http.Request, ip string, cause error) (time.Duration, error) {
+	if license.IsMalformed(cause) {
+		return l.Guard.FailedMalformed(ip), nil
+	}
+	return l.Guard.Failed(r.Context(), ip)
 }
 
 func keyRateLimited(wait time.Duration) error {

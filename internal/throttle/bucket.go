@@ -80,13 +80,17 @@ func (b *Bucket) take(ctx context.Context, k store.Key) (bool, time.Duration, er
 
 // shape returns the time one token takes to come back and how far ahead TAT may run.
 func (b *Bucket) shape() (interval, tolerance time.Duration) {
-	rate, burst := b.Rate, b.Burst
+	return shapeOf(b.Rate, b.Per, b.Burst)
+}
+
+// shapeOf is shape for the given settings, each 0 taking its default.
+func shapeOf(rate int, per time.Duration, burst int) (interval, tolerance time.Duration) {
 	if rate <= 0 {
 		rate = DefaultRate
 	}
 	if burst <= 0 {
 		burst = DefaultBurst
 	}
-	interval = or(b.Per, DefaultPer) / time.Duration(rate)
+	interval = or(per, DefaultPer) / time.Duration(rate)
 	return interval, interval * time.Duration(burst-1)
 }
