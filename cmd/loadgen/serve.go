@@ -54,16 +54,17 @@ func serveLicensor(ctx context.Context) error {
 	return s.Serve(ctx, l)
 }
 
-// seed creates the license whose key the load uses.
+// seed creates a client organisation and the license whose key the load uses.
 func seed(ctx context.Context, svc *license.Service) (string, error) {
 	if svc == nil {
 		return "", fmt.Errorf("the server has no license service")
 	}
-	v, err := org.Vendor(ctx, svc.Store)
+	name, kind := "Load client", org.KindClient
+	client, err := (&org.Service{Store: svc.Store}).Create(ctx, org.Input{Name: &name, Kind: &kind})
 	if err != nil {
 		return "", err
 	}
-	_, key, err := svc.Create(ctx, v.ID, license.Terms{Name: "Load", PrepaidCores: 64,
+	_, key, err := svc.Create(ctx, client.ID, license.Terms{Name: "Load", PrepaidCores: 64,
 		CorePrice: 1000, ExtraCorePrice: 1500, Currency: "EUR", StartsOn: "2020-01-01"})
 	return key.Reveal(), err
 }

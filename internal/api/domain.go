@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/licensorhq/licensor/internal/account"
+	"github.com/licensorhq/licensor/internal/license"
 	"github.com/licensorhq/licensor/internal/linktoken"
 	"github.com/licensorhq/licensor/internal/session"
 	"github.com/licensorhq/licensor/internal/terms"
@@ -36,6 +37,8 @@ var domainProblems = []struct {
 		"this is not the current version of the terms: read the current one"},
 	{terms.ErrRace, CodeConflict, "another version was published meanwhile: reload the terms"},
 	{session.ErrNoSession, CodeNotFound, "no such session"},
+	{license.ErrVendorOrg, CodeConflict,
+		"the vendor organisation holds no licenses: create them for a client or a distributor"},
 }
 
 // domainError returns the problem for an error of a domain package, or nil for other errors.

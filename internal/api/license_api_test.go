@@ -221,6 +221,18 @@ func TestLicenseBadInput(t *testing.T) {
 	}
 }
 
+// TestLicenseOfVendorRefused: licenses are for clients and distributors; the vendor's staff
+// asking for one of the vendor organisation get a conflict, and nothing is made.
+func TestLicenseOfVendorRefused(t *testing.T) {
+	t.Parallel()
+	e := newLicEnv(t)
+	path := "/api/v1/orgs/" + e.vendor.ID + "/licenses"
+	e.call(t, "vendor_admin", "POST", path, licenseBody).want(t, 409, api.CodeConflict)
+	if got := e.call(t, "vendor_admin", "GET", path, "").body; got != `{"items":[]}`+"\n" {
+		t.Errorf("the vendor's licenses after the refusal: %s", got)
+	}
+}
+
 // TestLicenseReach checks who may do what on licenses, and that a license out of reach answers
 // exactly as one that does not exist.
 func TestLicenseReach(t *testing.T) {

@@ -98,6 +98,7 @@ func (e *licEnv) seed(t testing.TB, now time.Time) {
 		o    org.Org
 		role string
 	}{
+		{"vendor_admin", e.vendor, org.RoleAdmin},
 		{"vendor_member", e.vendor, org.RoleMember},
 		{"dist_member", e.dist, org.RoleMember},
 		{"client_admin", e.client, org.RoleAdmin},

@@ -12,8 +12,12 @@ import (
 	"github.com/licensorhq/licensor/internal/store"
 )
 
-// Create makes a license of organisation orgID with terms t, and its key: the only time the key
-// is shown. A license of an organisation whose licenses are suspended starts suspended by it.
+// ErrVendorOrg refuses a license of the vendor organisation: licenses are sold to clients and
+// distributors.
+var ErrVendorOrg = errors.New("license: the vendor organisation holds no licenses")
+
+// Create makes a license of organisation orgID (a client or a distributor) with terms t, and its
+// key: the only time the key is shown. A license of an organisation whose licenses are suspended starts suspended by it.
 // The license copies its organisation's name, on condition that the organisation is unchanged
 // when it is written, so a rename either comes before (and is copied) or after (and the
 // OrgNames consumer sees the license).
@@ -31,6 +35,9 @@ func (s *Service) Create(ctx context.Context, orgID string, t Terms) (License, l
 		}
 		if err != nil {
 			return err
+		}
+		if o.Kind == org.KindVendor {
+			return ErrVendorOrg
 		}
 		l, key, err = s.create(ctx, o, t)
 		return err
