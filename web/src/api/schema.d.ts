@@ -479,7 +479,7 @@ export interface paths {
         put?: never;
         /**
          * Create a license; the answer shows its key once
-         * @description The managing distributor's and the vendor's staff. Prices are integers in the currency's minor unit (cents); `currency` an ISO 4217 code. The answer holds `key`, shown this once: only its digest is kept. A license of an organisation whose licenses are suspended starts suspended by it. Audited as `license.created`.
+         * @description Licenses are for clients and distributors: the vendor organisation answers 409 `conflict`. The managing distributor's and the vendor's staff. Prices are integers in the currency's minor unit (cents); `currency` an ISO 4217 code. The answer holds `key`, shown this once: only its digest is kept. A license of an organisation whose licenses are suspended starts suspended by it. Audited as `license.created`.
          */
         post: operations["createLicense"];
         delete?: never;
