@@ -2,6 +2,7 @@ package org
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -39,6 +40,12 @@ func AddMemberOp(m Membership) (store.Op, error) {
 const maxMemberships = 200
 
 // MembershipsOf returns the memberships of user, in the order of their organisations' ids.
+//
+// The user's memberships are found through GSI1, which DynamoDB serves eventually consistent;
+// each one found is then read again where it is kept, consistently, so that a member removed
+// or demoted a moment ago loses that access at the next request on every engine. (A membership
+// added a moment ago may be missed for as long as the index lags: a join, not a loss of
+// access.) It costs one Get per membership, and a person belongs to a handful.
 func MembershipsOf(ctx context.Context, st store.Store, userID string) ([]Membership, error) {
 	page, err := st.Query(ctx, store.Query{Index: store.GSI1, PK: "member#" + userID,
 		Limit: maxMemberships})
@@ -46,7 +53,14 @@ func MembershipsOf(ctx context.Context, st store.Store, userID string) ([]Member
 		return nil, fmt.Errorf("list memberships of %s: %w", userID, err)
 	}
 	out := make([]Membership, 0, len(page.Items))
-	for _, it := range page.Items {
+	for _, listed := range page.Items {
+		it, err := st.Get(ctx, listed.Key)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // removed since the index was written
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read membership %s of %s: %w", listed.PK, userID, err)
+		}
 		var m Membership
 		if err := it.Decode(&m); err != nil {
 			return nil, fmt.Errorf("decode membership %s: %w", it.SK, err)
