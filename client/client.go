@@ -124,7 +124,9 @@ type Client struct {
 	// Attempts is how many times a request is tried in all (default 4).
 	Attempts int
 	// Backoff is the pause after the first failed attempt, doubled after each further one up
-	// to MaxBackoff (defaults 250 ms and 5 s); each pause is jittered by up to half.
+	// to MaxBackoff (defaults 250 ms and 5 s); each pause is jittered by up to half. A server
+	// error that says when to try again (Retry-After) makes the pause that long, up to
+	// MaxBackoff.
 	Backoff, MaxBackoff time.Duration
 }
 

@@ -68,6 +68,25 @@ func TestValidateRetriesServerErrors(t *testing.T) {
 	}
 }
 
+// TestValidateWaitsRetryAfter: a 503 that says when to come back is retried no sooner, within
+// MaxBackoff.
+func TestValidateWaitsRetryAfter(t *testing.T) {
+	t.Parallel()
+	srv, n := server(t, reply(503, `{"code":"unavailable"}`, "Retry-After", "1"),
+		reply(200, validBody))
+	c := fast(srv.URL)
+	c.MaxBackoff = 10 * time.Second
+	start := time.Now()
+	v, err := c.Validate(t.Context())
+	if err != nil || v.Code != client.Suspended || n.Load() != 2 {
+		t.Fatalf("Validate = %+v, %v after %d requests; want success at the second", v, err,
+			n.Load())
+	}
+	if waited := time.Since(start); waited < time.Second {
+		t.Errorf("retried after %v, before the Retry-After of 1 s", waited)
+	}
+}
+
 func TestValidateGivesUp(t *testing.T) {
 	t.Parallel()
 	srv, n := server(t, reply(502, "bad gateway"))

@@ -25,7 +25,7 @@ const maxAnswer = 1 << 20
 func (c *Client) Validate(ctx context.Context) (*Validation, error) {
 	var lastErr error
 	for attempt := 1; attempt <= c.attempts(); attempt++ {
-		if attempt > 1 && !sleep(ctx, c.pause(attempt-1)) {
+		if attempt > 1 && !sleep(ctx, c.wait(attempt-1, lastErr)) {
 			return nil, fmt.Errorf("licensor: validate: %w (last error: %w)", ctx.Err(), lastErr)
 		}
 		v, err := c.try(ctx)
@@ -112,6 +112,17 @@ func (c *Client) attempts() int {
 		return DefaultAttempts
 	}
 	return c.Attempts
+}
+
+// wait returns the pause before attempt n+1 after the failure err: the backoff, or the
+// Retry-After that the server sent with a 5xx when longer, up to MaxBackoff.
+func (c *Client) wait(n int, err error) time.Duration {
+	d := c.pause(n)
+	var e *Error
+	if errors.As(err, &e) && e.RetryAfter > d {
+		d = min(e.RetryAfter, or(c.MaxBackoff, DefaultMaxBackoff))
+	}
+	return d
 }
 
 // pause returns the wait before attempt n+1: Backoff·2^(n-1), capped, jittered down by up to half.
