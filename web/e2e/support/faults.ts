@@ -42,7 +42,7 @@ export async function failRequests(page: Page, pattern: string | RegExp): Promis
 
 /** holdRequests keeps the requests whose URL matches pattern waiting until released. */
 export async function holdRequests(page: Page, pattern: string | RegExp): Promise<Fault> {
-  let release = () => {};
+  let release: (() => void) | undefined;
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
@@ -50,5 +50,5 @@ export async function holdRequests(page: Page, pattern: string | RegExp): Promis
     await released;
     await route.fallback();
   });
-  return { stop: release };
+  return { stop: () => release?.() };
 }
