@@ -15,8 +15,8 @@ until it is active; a table that exists is left as it is. The AWS settings come 
 environment (AWS_REGION, credentials or role, AWS_ENDPOINT_URL_DYNAMODB).
 `
 
-const adminUsage = "usage: licensor admin create-table | create-user (see licensor admin " +
-	"SUBCOMMAND --help)"
+const adminUsage = "usage: licensor admin create-table | create-bucket | create-user (see " +
+	"licensor admin SUBCOMMAND --help)"
 
 // admin runs the operator's commands that prepare a deployment rather than serve it.
 func (c *cli) admin(ctx context.Context, args []string) error {
@@ -26,6 +26,8 @@ func (c *cli) admin(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "create-table":
 		return c.createTable(ctx, args[1:])
+	case "create-bucket":
+		return c.createBucket(ctx, args[1:])
 	case "create-user":
 		return c.createUser(ctx, args[1:])
 	}

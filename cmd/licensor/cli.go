@@ -25,8 +25,9 @@ func commands() []command {
 		{"serve", "serve the web UI and the API (see licensor serve --help)", (*cli).serve},
 		{"version", "print the version, commit and Go version", (*cli).version},
 		{"backup", "backup FILE: write a consistent copy of the embedded store", (*cli).backup},
-		{"admin", "admin create-table | create-user: create the DynamoDB table; make an " +
-			"account and print its set-password link", (*cli).admin},
+		{"admin", "admin create-table | create-bucket | create-user: create the DynamoDB " +
+			"table; create the private S3 bucket; make an account and print its set-password " +
+			"link", (*cli).admin},
 	}
 }
 

@@ -2,30 +2,27 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/licensorhq/licensor/internal/testenv"
 )
 
-// TestDynamoDB creates a table with `admin create-table` on DynamoDB Local, then serves on it:
-// /readyz pings the table, and /metrics shows the store, the change feed and the outbox.
+// TestDynamoDB creates a table with `admin create-table` on DynamoDB Local, checks it, runs the
+// command again on the existing table, then serves on it: /readyz pings the table, and /metrics
+// shows the store, the change feed and the outbox.
 // It sets the AWS variables of the process, so it cannot run in parallel.
 func TestDynamoDB(t *testing.T) {
 	endpoint := testenv.DynamoDB(t)
-	for k, v := range map[string]string{
+	setenv(t, map[string]string{
 		"AWS_ENDPOINT_URL_DYNAMODB": endpoint, "AWS_ENDPOINT_URL_DYNAMODB_STREAMS": endpoint,
 		"AWS_REGION": testenv.DynamoDBRegion, "AWS_ACCESS_KEY_ID": testenv.DynamoDBAccessKey,
 		"AWS_SECRET_ACCESS_KEY": testenv.DynamoDBSecretKey,
-	} {
-		t.Setenv(k, v)
-	}
-	table := "licensor-" + strings.ToLower(rand.Text())[:12]
+	})
+	table := uniqueName("licensor-")
 	addr := fmt.Sprintf("127.0.0.1:%d", testenv.FreePort(t))
 	c, stdout, stderr := testCLI(map[string]string{"LICENSOR_STORE": "dynamodb:" + table,
 		"LICENSOR_ADDR": addr, "LICENSOR_DATA_DIR": t.TempDir()})
@@ -36,17 +33,12 @@ func TestDynamoDB(t *testing.T) {
 	if !strings.Contains(stdout.String(), "table "+table+" is active") {
 		t.Errorf("admin create-table printed %q", stdout)
 	}
+	checkTable(t, table)
+	if err := c.run(ctx, []string{"admin", "create-table"}); err != nil {
+		t.Errorf("admin create-table on the existing table: %v\n%s", err, stderr)
+	}
 
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- c.run(ctx, []string{"serve"}) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v\n%s", err, stderr)
-		}
-	}()
-	testenv.WaitTCP(t, addr, 30*time.Second)
+	serveUntilEnd(t, c, stderr, addr)
 	if code, body := httpGet(t, "http://"+addr+"/readyz"); code != 200 {
 		t.Errorf("/readyz = %d %s, want 200", code, body)
 	}

@@ -124,6 +124,12 @@ func TestCommands(t *testing.T) {
 		{"unknown", []string{"frobnicate"}, 2, ""},
 		{"backup_no_file", []string{"backup"}, 2, ""},
 		{"admin_unknown", []string{"admin", "drop-table"}, 2, ""},
+		{"create_table_on_sqlite", []string{"admin", "create-table"}, 2, ""},
+		{"create_bucket_on_files", []string{"admin", "create-bucket"}, 2, ""},
+		{"create_bucket_argument", []string{"admin", "create-bucket", "--LICENSOR_BLOBS=s3:b-1",
+			"extra"}, 2, ""},
+		{"create_bucket_help", []string{"admin", "create-bucket", "--help"}, 0,
+			"Usage: licensor admin create-bucket"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

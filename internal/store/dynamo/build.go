@@ -63,10 +63,10 @@ func freshRequest(r request, op store.Op, expired int64) (request, error) {
 	return r, err
 }
 
-// updateExpr sets fields and adds to them; if_not_exists makes a missing field count as 0 and
-// writes the type only on the item the update creates.
+// updateExpr sets fields and adds to them. ADD counts a missing field as 0, as the contract
+// does; if_not_exists writes the type only on the item the update creates.
 func updateExpr(e *expr, op store.Op) (string, error) {
-	var sets []string
+	var sets, adds []string
 	for _, f := range sortedKeys(op.Set) {
 		v, err := setValue(op.Set[f])
 		if err != nil {
@@ -74,16 +74,21 @@ func updateExpr(e *expr, op store.Op) (string, error) {
 		}
 		sets = append(sets, e.name(fieldPrefix+f)+" = "+e.value(v))
 	}
-	for _, f := range sortedKeys(op.Add) {
-		n := e.name(fieldPrefix + f)
-		sets = append(sets, fmt.Sprintf("%s = if_not_exists(%s, %s) + %s",
-			n, n, e.value(num(0)), e.value(num(op.Add[f]))))
-	}
 	if op.Type != "" {
 		t := e.name(attrType)
 		sets = append(sets, fmt.Sprintf("%s = if_not_exists(%s, %s)", t, t, e.value(str(op.Type))))
 	}
-	return "SET " + strings.Join(sets, ", "), nil
+	for _, f := range sortedKeys(op.Add) {
+		adds = append(adds, e.name(fieldPrefix+f)+" "+e.value(num(op.Add[f])))
+	}
+	var clauses []string
+	if len(sets) > 0 {
+		clauses = append(clauses, "SET "+strings.Join(sets, ", "))
+	}
+	if len(adds) > 0 {
+		clauses = append(clauses, "ADD "+strings.Join(adds, ", "))
+	}
+	return strings.Join(clauses, " "), nil
 }
 
 // setValue converts a value to set through its JSON form, as a put of the body would store it.

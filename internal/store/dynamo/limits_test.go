@@ -21,7 +21,8 @@ func TestRefusals(t *testing.T) {
 	withBody := func(body string) []store.Op {
 		return put(store.Item{Key: k, Body: json.RawMessage(body)})
 	}
-	if err := s.Write(context.Background(), withBody(`{"text":"x"}`)...); err != nil {
+	seed := withBody(`{"text":"x","list":[1],"flag":true,"none":null,"obj":{"a":1}}`)
+	if err := s.Write(context.Background(), seed...); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
@@ -46,6 +47,15 @@ func TestRefusals(t *testing.T) {
 			store.ErrInvalid},
 		{"add to a string in a transaction", append(puts300KB(1),
 			store.Update(k, nil, map[string]int64{"text": 1})), store.ErrInvalid},
+		// ADD adds elements to a set as well, but no body field is ever one: JSON has none.
+		{"add to a list", []store.Op{store.Update(k, nil, map[string]int64{"list": 1})},
+			store.ErrInvalid},
+		{"add to a boolean", []store.Op{store.Update(k, nil, map[string]int64{"flag": 1})},
+			store.ErrInvalid},
+		{"add to null", []store.Op{store.Update(k, nil, map[string]int64{"none": 1})},
+			store.ErrInvalid},
+		{"add to an object", []store.Op{store.Update(k, nil, map[string]int64{"obj": 1})},
+			store.ErrInvalid},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := s.Write(context.Background(), tc.ops...); !errors.Is(err, tc.want) {

@@ -12,11 +12,19 @@ import (
 	"github.com/licensorhq/licensor/internal/store"
 )
 
-// single runs a write of one put, update or delete as the plain request.
-//
-// TODO: the SDK resends a request whose response was lost, so an add may apply twice and an
-// applied conditional write may report a failed condition; a transaction of one, which carries
-// an idempotency token, would not, at twice the write units (docs/storage.md).
+// resendable reports whether op, alone in a write, may go as the plain request. The SDK resends
+// a request whose response was lost (a reset connection, a 5xx), and a plain request carries no
+// token by which DynamoDB could tell it has applied it already. A second put or delete without
+// condition, or a second update that only sets fields, leaves the item as the first did; a
+// second add adds again, and a second conditional write finds its own first one and fails its
+// condition. Those go as a transaction of one, whose client token the SDK keeps across its
+// resends: DynamoDB applies a transaction once per token (for 10 minutes) and answers a resend
+// as it answered the first. So does the put that replaces an expired item (conditioned on it).
+func resendable(op store.Op, expired int64) bool {
+	return op.If == nil && len(op.Add) == 0 && expired == 0
+}
+
+// single runs a write of one put, update or delete that is resendable as the plain request.
 func (s *Store) single(ctx context.Context, a *attempt, now int64) error {
 	r, err := build(a.ops[0], now, a.expired[0])
 	if err != nil {

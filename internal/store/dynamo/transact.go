@@ -14,7 +14,10 @@ import (
 	"github.com/licensorhq/licensor/internal/store"
 )
 
-// transact runs a write of several operations as one TransactWriteItems.
+// transact runs a write as one TransactWriteItems: of several operations, or of one that is not
+// resendable as a plain request. The SDK fills in its ClientRequestToken and resends the same
+// token when a response is lost, so DynamoDB applies it once; each attempt of the engine's own
+// (after a cancellation, which changed nothing) is a new transaction with a new token.
 func (s *Store) transact(ctx context.Context, a *attempt, now int64) error {
 	items := make([]types.TransactWriteItem, len(a.ops))
 	for i, op := range a.ops {

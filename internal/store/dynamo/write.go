@@ -26,8 +26,9 @@ type errRetry struct{ why error }
 
 func (e *errRetry) Error() string { return "retry: " + e.why.Error() }
 
-// Write applies ops atomically: one operation as its plain request, several as one
-// TransactWriteItems. Conditions are condition expressions, evaluated by DynamoDB.
+// Write applies ops atomically: one operation that may safely be resent as its plain request,
+// another or several as one TransactWriteItems (see resendable). Conditions are condition
+// expressions, evaluated by DynamoDB.
 func (s *Store) Write(ctx context.Context, ops ...store.Op) error {
 	if err := store.Validate(ops); err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -51,12 +52,12 @@ func (s *Store) Write(ctx context.Context, ops ...store.Op) error {
 func (s *Store) try(ctx context.Context, a *attempt) error {
 	now := s.nowSec()
 	switch {
-	case len(a.ops) > 1:
-		return s.transact(ctx, a, now)
-	case a.ops[0].Kind == store.OpCheck:
+	case len(a.ops) == 1 && a.ops[0].Kind == store.OpCheck:
 		return s.check(ctx, a.ops[0], now)
+	case len(a.ops) == 1 && resendable(a.ops[0], a.expired[0]):
+		return s.single(ctx, a, now)
 	}
-	return s.single(ctx, a, now)
+	return s.transact(ctx, a, now)
 }
 
 // check answers a lone check with a consistent read, which costs half a transaction's units.
