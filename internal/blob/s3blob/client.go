@@ -19,7 +19,9 @@ type ClientOptions struct {
 	// also reads AWS_ENDPOINT_URL_S3 by itself.
 	Endpoint string
 	// PathStyle addresses buckets as ENDPOINT/BUCKET/KEY rather than BUCKET.ENDPOINT/KEY, which
-	// most S3-protocol servers need.
+	// most S3-protocol servers need. It is on anyway whenever an endpoint replaces AWS's own
+	// (Endpoint, AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_S3): every S3-protocol server answers
+	// path-style, few serve a host name per bucket.
 	PathStyle bool
 	// Region overrides AWS_REGION and the shared config.
 	Region string
@@ -48,7 +50,8 @@ func NewClient(ctx context.Context, o ClientOptions) (*s3.Client, error) {
 		if o.Endpoint != "" {
 			so.BaseEndpoint = aws.String(o.Endpoint)
 		}
-		so.UsePathStyle = o.PathStyle
+		// The SDK has set BaseEndpoint from the environment before it calls this.
+		so.UsePathStyle = o.PathStyle || so.BaseEndpoint != nil
 	}), nil
 }
 

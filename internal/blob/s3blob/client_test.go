@@ -30,4 +30,26 @@ func TestNewClient(t *testing.T) {
 		t.Errorf("client options: region %q, path style %v, endpoint %q", o.Region,
 			o.UsePathStyle, aws.ToString(o.BaseEndpoint))
 	}
+	// Another endpoint than AWS's, given or from the environment, is addressed path-style.
+	tests := []struct {
+		name string
+		opts ClientOptions
+		env  string
+		want bool
+	}{
+		{"aws", ClientOptions{Region: "eu-west-3"}, "", false},
+		{"endpoint", ClientOptions{Region: "eu-west-3", Endpoint: "http://s3.internal:7070"}, "",
+			true},
+		{"env", ClientOptions{Region: "eu-west-3"}, "http://s3.internal:7070", true},
+	}
+	for _, tt := range tests {
+		t.Setenv("AWS_ENDPOINT_URL_S3", tt.env)
+		c, err := NewClient(t.Context(), tt.opts)
+		if err != nil {
+			t.Fatalf("%s: NewClient: %v", tt.name, err)
+		}
+		if got := c.Options().UsePathStyle; got != tt.want {
+			t.Errorf("%s: path style %v, want %v", tt.name, got, tt.want)
+		}
+	}
 }
