@@ -47,6 +47,7 @@ func testDynamoLimits(t *testing.T, open Opener) {
 		mustGet(t, s, it.Key)
 	})
 	t.Run("item_size", func(t *testing.T) { testItemSize(t, s) })
+	t.Run("item_size_of_lists", func(t *testing.T) { testListSize(t, s) })
 	t.Run("write_size", func(t *testing.T) { testWriteSize(t, s) })
 }
 
@@ -60,6 +61,36 @@ func testItemSize(t *testing.T, s store.Store) {
 		t.Fatalf("item of MaxItemSize+1 bytes: %v; want ErrTooLarge", err)
 	}
 	mustWrite(t, s, store.Put(sized(it, store.MaxItemSize)))
+}
+
+// testListSize: items whose bodies are lists of the smallest elements (numbers, empty strings,
+// empty lists and maps), the bodies DynamoDB counts as more bytes than their JSON text, are
+// accepted by every engine up to MaxItemSize as ItemSize counts them.
+func testListSize(t *testing.T, s store.Store) {
+	for i, elem := range []string{"0", `""`, "[]", "{}", `{"a":0}`} {
+		it := store.Item{Key: key("dlim", fmt.Sprint("list", i)), Type: "thing"}
+		n := 1
+		for store.ItemSize(listItem(it, elem, n*2)) <= store.MaxItemSize {
+			n *= 2
+		}
+		for step := n / 2; step > 0; step /= 2 { // the longest list within the limit
+			if store.ItemSize(listItem(it, elem, n+step)) <= store.MaxItemSize {
+				n += step
+			}
+		}
+		mustWrite(t, s, store.Put(listItem(it, elem, n)))
+		err := s.Write(t.Context(), store.Put(listItem(it, elem, n+1)))
+		if !errors.Is(err, store.ErrTooLarge) {
+			t.Errorf("a list of %d %s, over the limit: %v; want ErrTooLarge", n+1, elem, err)
+		}
+	}
+}
+
+// listItem is it with a body of one field, a list of n elements elem.
+func listItem(it store.Item, elem string, n int) store.Item {
+	it.Body = json.RawMessage(`{"l":[` + strings.TrimSuffix(strings.Repeat(elem+",", n), ",") +
+		`]}`)
+	return it
 }
 
 // testWriteSize: puts, or updates, of more than MaxWriteSize bytes together are refused.
