@@ -36,7 +36,8 @@ func (c *cli) backup(ctx context.Context, args []string) error {
 	if _, err := os.Stat(cfg.DBPath()); err != nil {
 		return fmt.Errorf("backup: no store at %s: %w", cfg.DBPath(), err)
 	}
-	st, err := sqlite.Open(ctx, cfg.DBPath(), store.Options{})
+	// No sweep: the server sweeps, knowing which types its change feed carries.
+	st, err := sqlite.Open(ctx, cfg.DBPath(), store.Options{}, sqlite.WithSweepInterval(0))
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}

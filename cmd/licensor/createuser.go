@@ -111,7 +111,8 @@ func withStore(ctx context.Context, cfg *config.Config, f func(store.Store) erro
 			st, err = dynamo.Open(ctx, dc, opts)
 		}
 	} else {
-		st, err = sqlite.Open(ctx, cfg.DBPath(), opts)
+		// No sweep: a running server sweeps the same file.
+		st, err = sqlite.Open(ctx, cfg.DBPath(), opts, sqlite.WithSweepInterval(0))
 	}
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
