@@ -22,7 +22,8 @@ interface ConfirmDialogProps {
 
 /**
  * ConfirmDialog asks before an action that cannot be undone. Mantine's Modal traps the focus,
- * closes on Escape and gives the focus back to what opened it.
+ * closes on Escape and gives the focus back to what opened it; its close button, an icon,
+ * needs a name of ours.
  *
  * The Modal's own scroll lock is off: it writes a <style> element, which the
  * Content-Security-Policy refuses; styles/global.css locks the page's scroll instead while a
@@ -38,6 +39,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       centered
       lockScroll={false}
       returnFocus={props.returnFocus ?? true}
+      closeButtonProps={{ 'aria-label': 'Close' }}
     >
       <Stack gap="md">
         <Text size="sm">{children}</Text>

@@ -21,11 +21,15 @@ export function AcceptanceTable({ version }: { version: number }) {
   }
   const items = allItems(acceptances.data.pages);
   if (items.length === 0) return <Text size="sm">Nobody has accepted this version yet.</Text>;
+  const caption = `Acceptances of version ${String(version)}`;
+  // On a narrow screen the table scrolls sideways: its viewport takes the focus, so that the
+  // arrow keys can scroll it too.
+  const viewportProps = { tabIndex: 0, role: 'region', 'aria-label': caption };
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={520}>
+      <Table.ScrollContainer minWidth={520} scrollAreaProps={{ viewportProps }}>
         <Table striped>
-          <Table.Caption>Acceptances of version {version}</Table.Caption>
+          <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Name</Table.Th>
