@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useChangeEmail } from '../../api/account';
 import { FormAlert } from '../../components/FormAlert';
-import { focusFirstError } from '../../forms/focus';
+import { focusFirstError, showRefusal } from '../../forms/focus';
 import { formProblem } from '../../forms/problem';
 
 const fields = { new_email: 'newEmail', current_password: 'currentPassword' };
@@ -26,7 +26,9 @@ export function EmailForm({ email }: { email: string }) {
     },
   });
 
-  const submit = form.onSubmit(({ newEmail, currentPassword }) => {
+  const submit = form.onSubmit(({ newEmail, currentPassword }, event) => {
+    // Read now: React forgets the event's target once the submission is handled.
+    const element = event?.currentTarget ?? null;
     setMessage(null);
     setSentTo(null);
     change.mutate(
@@ -38,8 +40,7 @@ export function EmailForm({ email }: { email: string }) {
         },
         onError: (error) => {
           const problem = formProblem(error, { fields, messages });
-          form.setErrors(problem.fields);
-          setMessage(problem.message);
+          showRefusal(element, problem, form, setMessage);
         },
       },
     );

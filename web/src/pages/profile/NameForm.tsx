@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useUpdateName } from '../../api/account';
 import { FormAlert } from '../../components/FormAlert';
-import { focusFirstError } from '../../forms/focus';
+import { focusFirstError, showRefusal } from '../../forms/focus';
 import { formProblem } from '../../forms/problem';
 
 /** NameForm changes the user's name. */
@@ -16,7 +16,9 @@ export function NameForm({ name }: { name: string }) {
     validate: { name: (v) => (v.trim() === '' ? 'Enter your name' : null) },
   });
 
-  const submit = form.onSubmit((values) => {
+  const submit = form.onSubmit((values, event) => {
+    // Read now: React forgets the event's target once the submission is handled.
+    const element = event?.currentTarget ?? null;
     setMessage(null);
     update.mutate(values.name.trim(), {
       onSuccess: (user) => {
@@ -25,8 +27,7 @@ export function NameForm({ name }: { name: string }) {
       },
       onError: (error) => {
         const problem = formProblem(error, { fields: { name: 'name' } });
-        form.setErrors(problem.fields);
-        setMessage(problem.message);
+        showRefusal(element, problem, form, setMessage);
       },
     });
   }, focusFirstError);

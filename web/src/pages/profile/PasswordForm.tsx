@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useChangePassword } from '../../api/account';
 import { FormAlert } from '../../components/FormAlert';
-import { focusFirstError } from '../../forms/focus';
+import { focusFirstError, showRefusal } from '../../forms/focus';
 import { checkNewPassword, checkRepeat, passwordRules } from '../../forms/password';
 import { formProblem } from '../../forms/problem';
 
@@ -24,7 +24,9 @@ export function PasswordForm() {
     },
   });
 
-  const submit = form.onSubmit(({ currentPassword, newPassword }) => {
+  const submit = form.onSubmit(({ currentPassword, newPassword }, event) => {
+    // Read now: React forgets the event's target once the submission is handled.
+    const element = event?.currentTarget ?? null;
     setMessage(null);
     change.mutate(
       { currentPassword, newPassword },
@@ -34,8 +36,7 @@ export function PasswordForm() {
         },
         onError: (error) => {
           const problem = formProblem(error, { fields, messages });
-          form.setErrors(problem.fields);
-          setMessage(problem.message);
+          showRefusal(element, problem, form, setMessage);
         },
       },
     );
