@@ -9,6 +9,9 @@ export default defineConfig({
   fullyParallel: true,
   // The machine has two cores, shared with the server under test.
   workers: process.env.CI ? 1 : 2,
+  // A long flow, with axe-core run on several screens, takes half a minute alone on them, and
+  // longer beside another: Playwright's default of 30 s failed such tests that were only slow.
+  timeout: 120_000,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],

@@ -18,7 +18,7 @@ export const test = base.extend<{ browserErrors: BrowserErrors }>({
       const errors: string[] = [];
       const allowed: RegExp[] = [];
       page.on('console', (message) => {
-        if (message.type() !== 'error' || signedOutAnswer(message)) return;
+        if (message.type() !== 'error' || expectedAnswer(message)) return;
         errors.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => {
@@ -32,11 +32,16 @@ export const test = base.extend<{ browserErrors: BrowserErrors }>({
   ],
 });
 
-// signedOutAnswer recognises the 401 of GET /api/v1/me, which is how the UI learns that nobody
-// is signed in: an answer, not an error, though Chromium reports every 4xx on the console.
-function signedOutAnswer(message: ConsoleMessage): boolean {
+// expectedAnswer recognises the 4xx answers that are how the UI learns a state rather than
+// errors, though Chromium reports every 4xx on the console: the 401 of GET /api/v1/me (nobody
+// is signed in) and the 404 of GET /api/v1/terms (no terms are published yet).
+function expectedAnswer(message: ConsoleMessage): boolean {
   const { pathname } = new URL(message.location().url || 'about:blank');
-  return message.text().includes('status of 401') && pathname === '/api/v1/me';
+  const text = message.text();
+  return (
+    (text.includes('status of 401') && pathname === '/api/v1/me') ||
+    (text.includes('status of 404') && pathname === '/api/v1/terms')
+  );
 }
 
 /** expectAccessible fails when axe-core finds a serious or critical violation on the page. */

@@ -5,7 +5,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { setting } from './support/env';
 import { newDistribution } from './support/licenses';
-import { signIn } from './support/ui';
+import { expectFits, signIn } from './support/ui';
 
 const keyPattern = /^lic_[0-9A-Za-z]{36}$/;
 
@@ -185,11 +185,3 @@ test('a distributor edits a license; the list and page read well at 375 px', asy
   await expectFits(page);
   await expectAccessible(page);
 });
-
-/** expectFits fails when the page is wider than the window: nothing to scroll sideways. */
-async function expectFits(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, 'page wider than the window').toBeLessThanOrEqual(0);
-}

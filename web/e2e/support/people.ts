@@ -31,7 +31,8 @@ const run = promisify(execFile);
 
 /**
  * newPerson makes an account with `licensor admin create-user` against the running server's
- * data, then sets its password through the set-password link that the command prints.
+ * data, then sets its password through the set-password link that the command prints, and
+ * signs out of the session that this opens.
  */
 export async function newPerson(label: string, opts: { vendorAdmin?: boolean } = {}) {
   const person: Person = {
@@ -57,5 +58,17 @@ export async function newPerson(label: string, opts: { vendorAdmin?: boolean } =
     body: JSON.stringify({ token: link[1], password: person.password }),
   });
   expect(answer.status, await answer.clone().text()).toBe(200);
+  await endSession(answer);
   return person;
+}
+
+// endSession signs out of the session that setting the password opened, so that a new person
+// has no session but those of the test's browsers.
+async function endSession(answer: Response) {
+  const cookie = answer.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  const end = await fetch(`${setting('BASE_URL')}/api/v1/session`, {
+    method: 'DELETE',
+    headers: { Cookie: cookie.join('; ') },
+  });
+  expect(end.status, await end.clone().text()).toBe(204);
 }

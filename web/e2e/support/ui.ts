@@ -55,3 +55,48 @@ export async function clickThroughThrottle(page: Page, button: Locator, path: st
   }
   throw new Error(`${path} stayed throttled`);
 }
+
+/** expectFits fails when the page is wider than the window: nothing to scroll sideways. */
+export async function expectFits(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'page wider than the window').toBeLessThanOrEqual(0);
+}
+
+/**
+ * tabTo presses Tab, at most `most` times, until `target` has the focus, as someone who uses the
+ * keyboard alone moves through a page; it fails if the focus never gets there.
+ */
+export async function tabTo(page: Page, target: Locator, most = 15) {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  await expect(target, `focused within ${String(most)} presses of Tab`).toBeFocused();
+}
+
+/**
+ * confirmWithKeyboard opens a confirmation dialog from opener, which has the focus, with Enter;
+ * checks that Escape closes it and gives the focus back, then opens it again and confirms with
+ * the dialog's button `confirm`, reached with Tab (the dialog keeps the focus inside). While
+ * the dialog is open, check runs, for what the test wants to see of it.
+ */
+export async function confirmWithKeyboard(
+  page: Page,
+  opener: Locator,
+  dialog: Locator,
+  confirm: string,
+  check?: () => Promise<void>,
+) {
+  await expect(opener).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await check?.();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  await page.keyboard.press('Enter');
+  await tabTo(page, dialog.getByRole('button', { name: confirm }), 4);
+  await page.keyboard.press('Enter');
+}
