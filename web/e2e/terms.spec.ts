@@ -262,3 +262,32 @@ test('the admin screen works with the keyboard, on a narrow screen, and when it 
   await expectFits(page);
   await expectAccessible(page);
 });
+
+test('everyone can read the terms again, every version, from the account menu', async ({
+  page,
+}) => {
+  const tag = randomBytes(3).toString('hex');
+  await termsInForce();
+  const reader = await newPerson(`rereader${tag}`);
+  await acceptCurrentTerms(reader);
+  const version = await currentTermsVersion();
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, reader);
+  await accountMenu(page, reader).click();
+  await page.getByRole('menuitem', { name: 'Terms and conditions' }).click();
+  await expect(page).toHaveURL('/terms');
+  await expect(page.getByRole('heading', { level: 1, name: 'Terms and conditions' })).toBeVisible();
+  await expect(page.getByText(`You accepted version ${String(version)}.`)).toBeVisible();
+  const versions = page.getByRole('button', { name: /^Version \d+/ });
+  await expect(versions).toHaveCount(version);
+  await expect(versions.first()).toHaveText(new RegExp(`^Version ${String(version)} · published`));
+  await tabTo(page, versions.first());
+  await page.keyboard.press('Enter');
+  const text = page.getByRole('region').first();
+  await expect(text.getByRole('heading', { name: /^Terms of use / })).toBeVisible();
+  // Who accepted a version is for the vendor's administrators only.
+  await expect(page.getByRole('heading', { name: 'Accepted by' })).toHaveCount(0);
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expectFits(page);
+  await expectAccessible(page);
+});

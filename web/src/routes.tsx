@@ -18,6 +18,7 @@ import { orgRoutes } from './pages/orgs/routes';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SetupPage } from './pages/SetupPage';
+import { TermsPage } from './pages/terms/TermsPage';
 
 /**
  * screens is the table of the UI's screens. The server answers every path outside /api/ with
@@ -37,6 +38,7 @@ export const screens: RouteObject[] = [
         element: <RequireAuth />,
         children: [
           { path: 'profile', element: <ProfilePage /> },
+          { path: 'terms', element: <TermsPage /> },
           ...orgRoutes,
           { path: 'orgs/:org/licenses', element: <OrgLicensesPage /> },
           { path: 'orgs/:org/licenses/new', element: <CreateLicensePage /> },

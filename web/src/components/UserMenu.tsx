@@ -46,6 +46,9 @@ export function UserMenu() {
         <Menu.Item component={Link} to="/profile">
           Profile
         </Menu.Item>
+        <Menu.Item component={Link} to="/terms">
+          Terms and conditions
+        </Menu.Item>
         <Menu.Item onClick={leave}>Sign out</Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -2,7 +2,7 @@ import { Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Page } from '../../components/Page';
 import { PublishTermsForm } from './PublishTermsForm';
-import { TermsHistory } from './TermsHistory';
+import { TermsHistory } from '../terms/TermsHistory';
 
 /**
  * TermsAdminPage is where the vendor's administrators publish the terms and conditions and see
@@ -15,7 +15,7 @@ export function TermsAdminPage() {
         <PublishTermsForm />
       </Section>
       <Section id="terms-history" title="Versions">
-        <TermsHistory />
+        <TermsHistory withAcceptances />
       </Section>
     </Page>
   );

@@ -6,11 +6,16 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorState } from '../../components/ErrorState';
 import { TermsVersionDetails } from './TermsVersionDetails';
 
+interface TermsHistoryProps {
+  /** withAcceptances shows who accepted each version (for the vendor's administrators). */
+  withAcceptances?: boolean;
+}
+
 /**
- * TermsHistory lists the published versions, newest first; opening one shows its text and who
- * accepted it, loaded only then.
+ * TermsHistory lists the published versions, newest first; opening one shows its text, and
+ * with withAcceptances who accepted it, loaded only then.
  */
-export function TermsHistory() {
+export function TermsHistory({ withAcceptances = false }: TermsHistoryProps) {
   const versions = useTermsVersions();
   const [open, setOpen] = useState<string | null>(null);
 
@@ -54,7 +59,9 @@ export function TermsHistory() {
               </Text>
             </Accordion.Control>
             <Accordion.Panel>
-              {open === String(v.version) && <TermsVersionDetails version={v.version} />}
+              {open === String(v.version) && (
+                <TermsVersionDetails version={v.version} withAcceptances={withAcceptances} />
+              )}
             </Accordion.Panel>
           </Accordion.Item>
         ))}

@@ -3,10 +3,16 @@ import { useTermsVersion } from '../../api/terms';
 import { ErrorState } from '../../components/ErrorState';
 import { LazyMarkdown } from '../../components/LazyMarkdown';
 import { PageLoader } from '../../components/PageLoader';
-import { AcceptanceTable } from './AcceptanceTable';
+import { AcceptanceTable } from '../admin/AcceptanceTable';
 
-/** TermsVersionDetails shows one version's text and its acceptances. */
-export function TermsVersionDetails({ version }: { version: number }) {
+interface TermsVersionDetailsProps {
+  version: number;
+  /** withAcceptances adds who accepted the version. */
+  withAcceptances: boolean;
+}
+
+/** TermsVersionDetails shows one version's text and, when asked, its acceptances. */
+export function TermsVersionDetails({ version, withAcceptances }: TermsVersionDetailsProps) {
   const terms = useTermsVersion(version);
   return (
     <Stack gap="md">
@@ -27,10 +33,14 @@ export function TermsVersionDetails({ version }: { version: number }) {
           <LazyMarkdown text={terms.data.text} />
         </Paper>
       )}
-      <Title order={3} size="h4">
-        Accepted by
-      </Title>
-      <AcceptanceTable version={version} />
+      {withAcceptances && (
+        <>
+          <Title order={3} size="h4">
+            Accepted by
+          </Title>
+          <AcceptanceTable version={version} />
+        </>
+      )}
     </Stack>
   );
 }
