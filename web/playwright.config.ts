@@ -12,6 +12,8 @@ export default defineConfig({
   // A long flow, with axe-core run on several screens, takes half a minute alone on them, and
   // longer beside another: Playwright's default of 30 s failed such tests that were only slow.
   timeout: 120_000,
+  // On a loaded machine an answer may take more than the default 5 s: assertions wait 10 s.
+  expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
