@@ -10,6 +10,8 @@ export { expect };
 export interface BrowserErrors {
   /** allow lets errors whose text matches pattern pass, as a test that fakes a 503 needs. */
   allow(pattern: RegExp): void;
+  /** watch checks another page too: one of a second person's browser context, say. */
+  watch(page: Page): void;
 }
 
 export const test = base.extend<{ browserErrors: BrowserErrors }>({
@@ -17,14 +19,17 @@ export const test = base.extend<{ browserErrors: BrowserErrors }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       const allowed: RegExp[] = [];
-      page.on('console', (message) => {
-        if (message.type() !== 'error' || expectedAnswer(message)) return;
-        errors.push(`console: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => {
-        errors.push(`page: ${error.message}`);
-      });
-      await use({ allow: (pattern) => allowed.push(pattern) });
+      const watch = (watched: Page) => {
+        watched.on('console', (message) => {
+          if (message.type() !== 'error' || expectedAnswer(message)) return;
+          errors.push(`console: ${message.text()}`);
+        });
+        watched.on('pageerror', (error) => {
+          errors.push(`page: ${error.message}`);
+        });
+      };
+      watch(page);
+      await use({ allow: (pattern) => allowed.push(pattern), watch });
       const unexpected = errors.filter((e) => !allowed.some((pattern) => pattern.test(e)));
       expect(unexpected, 'errors reported by the browser').toEqual([]);
     },

@@ -1,7 +1,8 @@
 // The loading, error and not-found states of the license screens.
 import { expect, expectAccessible, test } from './fixtures';
 import { failRequests, holdRequests } from './support/faults';
-import { newDistribution, signedInAPI } from './support/licenses';
+import { signedInAPI } from './support/api';
+import { newDistribution } from './support/licenses';
 import { signIn } from './support/ui';
 
 const terms = {

@@ -2,7 +2,7 @@
 // before the browser comes in.
 import { expect, request, type Locator, type Page } from '@playwright/test';
 import { setting } from './env';
-import { signedInAPI } from './licenses';
+import { signedInAPI } from './api';
 import { newPerson, type Person } from './people';
 
 /** currentTermsVersion is the number of the current terms, 0 while none is published. */

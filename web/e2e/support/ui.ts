@@ -1,5 +1,6 @@
 // Steps that many browser tests take.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { expectAccessible } from '../fixtures';
 import type { Person } from './people';
 
 /**
@@ -56,6 +57,10 @@ export async function clickThroughThrottle(page: Page, button: Locator, path: st
   throw new Error(`${path} stayed throttled`);
 }
 
+/** narrow and wide are the window sizes that every screen must read well at. */
+export const narrow = { width: 375, height: 740 };
+export const wide = { width: 1280, height: 800 };
+
 /** expectFits fails when the page is wider than the window: nothing to scroll sideways. */
 export async function expectFits(page: Page) {
   const overflow = await page.evaluate(
@@ -99,4 +104,18 @@ export async function confirmWithKeyboard(
   await page.keyboard.press('Enter');
   await tabTo(page, dialog.getByRole('button', { name: confirm }), 4);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * expectAtBothSizes checks the page as it stands at 375 px wide and on a desktop: nothing to
+ * scroll sideways, no serious accessibility violation; then gives the window its size back.
+ */
+export async function expectAtBothSizes(page: Page) {
+  const before = page.viewportSize();
+  for (const size of [narrow, wide]) {
+    await page.setViewportSize(size);
+    await expectFits(page);
+    await expectAccessible(page);
+  }
+  if (before !== null) await page.setViewportSize(before);
 }
