@@ -5,6 +5,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { setting } from './support/env';
 import { newDistribution } from './support/licenses';
+import { openOrg, openTab, orgTab } from './support/orgScreens';
 import { expectFits, signIn } from './support/ui';
 
 const keyPattern = /^lic_[0-9A-Za-z]{36}$/;
@@ -50,8 +51,9 @@ test('a distributor creates a license, its key validates once copied, regenerate
   });
   await signIn(page, distributorAdmin);
 
-  // No license yet: the empty list offers to create one.
-  await page.goto(`/orgs/${client.id}/licenses`);
+  // No license yet: the licenses tab of the organisation's page offers to create one.
+  await openOrg(page, client.name);
+  await openTab(page, 'Licenses');
   await expect(page.getByText(`${client.name} has no license yet.`)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Create a license' }).click();
@@ -128,6 +130,7 @@ test('a distributor creates a license, its key validates once copied, regenerate
 
   // The list shows the license, its prices and the key's end, never the key.
   await page.getByRole('link', { name: client.name }).click();
+  await expect(orgTab(page, 'Licenses')).toHaveAttribute('aria-current', 'page');
   const list = page.getByRole('list', { name: 'Licenses' });
   const item = list.getByRole('listitem').filter({ hasText: 'Render farm' });
   await expect(item).toContainText('16 cores prepaid');
@@ -152,7 +155,9 @@ test('a distributor edits a license; the list and page read well at 375 px', asy
   const { client, distributorAdmin } = await newDistribution('lic375');
   await page.setViewportSize({ width: 375, height: 740 });
   await signIn(page, distributorAdmin);
-  await page.goto(`/orgs/${client.id}/licenses/new`);
+  await openOrg(page, client.name);
+  await openTab(page, 'Licenses');
+  await page.getByRole('link', { name: 'Create a license' }).click();
   await page.getByLabel('Name').fill('A license with a rather long name for a narrow screen');
   await page.getByLabel('Prepaid cores').fill('4');
   await page.getByLabel('Price per core').fill('5');
@@ -180,7 +185,8 @@ test('a distributor edits a license; the list and page read well at 375 px', asy
   await expectFits(page);
   await expectAccessible(page);
 
-  await page.goto(`/orgs/${client.id}/licenses`);
+  await page.getByRole('link', { name: client.name }).click();
+  await expect(orgTab(page, 'Licenses')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('list', { name: 'Licenses' })).toContainText('8 cores prepaid');
   await expectFits(page);
   await expectAccessible(page);

@@ -11,7 +11,6 @@ import { HomePage } from './pages/HomePage';
 import { InvitationPage } from './pages/InvitationPage';
 import { CreateLicensePage } from './pages/licenses/CreateLicensePage';
 import { LicensePage } from './pages/licenses/LicensePage';
-import { OrgLicensesPage } from './pages/licenses/OrgLicensesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { orgRoutes } from './pages/orgs/routes';
@@ -40,7 +39,6 @@ export const screens: RouteObject[] = [
           { path: 'profile', element: <ProfilePage /> },
           { path: 'terms', element: <TermsPage /> },
           ...orgRoutes,
-          { path: 'orgs/:org/licenses', element: <OrgLicensesPage /> },
           { path: 'orgs/:org/licenses/new', element: <CreateLicensePage /> },
           { path: 'licenses/:id', element: <LicensePage /> },
           {

@@ -12,8 +12,8 @@ import { newLicensePath } from './paths';
 import { SuspendAll } from './SuspendAll';
 
 /**
- * OrgLicenses is the licenses tab of an organisation's page: its licenses, oldest first, with
- * a way to create one and to suspend or reinstate all of them for those who may.
+ * OrgLicenses lists an organisation's licenses on its licenses tab (LicensesTab), oldest first,
+ * with a way to create one and to suspend or reinstate all of them for those who may.
  */
 export function OrgLicenses({ org }: { org: Org }) {
   const licenses = useOrgLicenses(org.id);

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Org } from '../../api/orgTypes';
+import { LicensesTab } from '../licenses/LicensesTab';
 import { ActivityTab } from './ActivityTab';
 import { InvitationsTab } from './InvitationsTab';
 import { MembersTab } from './MembersTab';
@@ -17,12 +18,18 @@ export interface OrgTab {
 }
 
 /**
- * orgTabs are the tabs of an organisation's page, in order; a later part (licenses, usage,
- * invoices) adds its entry here, and its route follows. Each tab reads the organisation and
+ * orgTabs are the tabs of an organisation's page, in order; a later part (usage, invoices)
+ * adds its entry here, and its route follows. Each tab reads the organisation and
  * what the user may do through useOrgContext.
  */
 export const orgTabs: readonly OrgTab[] = [
   { path: '', label: 'Overview', shown: () => true, element: <OverviewTab /> },
+  {
+    path: 'licenses',
+    label: 'Licenses',
+    shown: (org) => org.kind !== 'vendor',
+    element: <LicensesTab />,
+  },
   { path: 'members', label: 'Members', shown: () => true, element: <MembersTab /> },
   { path: 'invitations', label: 'Invitations', shown: () => true, element: <InvitationsTab /> },
   { path: 'activity', label: 'Activity', shown: (_, can) => can.audit, element: <ActivityTab /> },
