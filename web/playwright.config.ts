@@ -18,8 +18,9 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   // The first-admin project makes the vendor admin through the setup link, before anything
-  // else; the terms project runs last, as a new version of the terms puts every signed-in
-  // user, those of the tests running beside it included, before the terms.
+  // else; the terms project (every file ending in terms.spec.ts) runs last, as a new version
+  // of the terms puts every signed-in user, those of the tests running beside it included,
+  // before the terms.
   projects: [
     { name: 'first-admin', testMatch: /first-admin\.setup\.ts/ },
     { name: 'main', dependencies: ['first-admin'], testIgnore: /terms\.spec\.ts/ },
