@@ -25,3 +25,25 @@ test('the open mobile menu has no serious accessibility violation', async ({ pag
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expectAccessible(page);
 });
+
+// Hovered, light buttons and the current navigation entry take a darker tint: their text must
+// stay readable on it.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`hovered tints keep their contrast in ${colorScheme}`, async ({ page, browserErrors }) => {
+    browserErrors.allow(/status of 503/);
+    await page.emulateMedia({ colorScheme });
+    await page.route('**/healthz', (route) =>
+      route.fulfill({ status: 503, contentType: 'text/plain', body: 'unavailable' }),
+    );
+    await page.goto('/');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Home' })
+      .hover();
+    await expectAccessible(page);
+    const retry = page.getByRole('alert').getByRole('button', { name: 'Try again' });
+    await expect(retry).toBeVisible({ timeout: 30_000 });
+    await retry.hover();
+    await expectAccessible(page);
+  });
+}
