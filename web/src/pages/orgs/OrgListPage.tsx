@@ -1,5 +1,6 @@
 import { Button, Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../api/me';
 import type { OrgKind } from '../../api/orgTypes';
@@ -22,18 +23,26 @@ function kindOf(value: string | null): OrgKind | null {
  * OrgListPage lists the organisations the user reaches, searchable by the start of their name
  * and filtered by kind (both kept in the address, so that a list can be shared or come back
  * to), with a way to create one for those who may.
+ *
+ * The search field keeps its text in its own state, and copies it to the address: bound to the
+ * address alone, it lost the keys typed while the router was still applying the previous one.
  */
 export function OrgListPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const [q, setQ] = useState(() => params.get('q') ?? '');
   const kind = kindOf(params.get('kind'));
   const [debounced] = useDebouncedValue(q, 250);
   const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value === '') next.delete(name);
-    else next.set(name, value);
-    setParams(next, { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === '') next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
   };
   const canCreate = creatableKinds(me.data?.memberships ?? []).length > 0;
 
@@ -46,6 +55,7 @@ export function OrgListPage() {
             type="search"
             value={q}
             onChange={(e) => {
+              setQ(e.currentTarget.value);
               set('q', e.currentTarget.value);
             }}
             w={240}
