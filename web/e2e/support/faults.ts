@@ -52,3 +52,8 @@ export async function holdRequests(page: Page, pattern: string | RegExp): Promis
   });
   return { stop: () => release?.() };
 }
+
+/** apiPath matches the requests of one API path, with any query: not those of longer paths. */
+export function apiPath(path: string): RegExp {
+  return new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\?|$)`);
+}
