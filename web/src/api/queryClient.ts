@@ -1,7 +1,8 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { raiseTermsRequired } from '../auth/termsRequired';
 import { isApiError } from './errors';
 import { meKey } from './me';
+import { orgKey, orgsKey } from './orgs';
 
 /**
  * retryable says whether a failed query is worth a second try: a network failure or a server
@@ -16,8 +17,9 @@ export function retryable(error: unknown): boolean {
 export function newQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
-      onError: (error) => {
+      onError: (error, query) => {
         onAnyError(client, error);
+        if (isApiError(error, 'not_found')) onNotFound(client, query.queryKey);
       },
     }),
     mutationCache: new MutationCache({
@@ -48,4 +50,29 @@ function onAnyError(client: QueryClient, error: unknown): void {
   } else if (isApiError(error, 'unauthenticated')) {
     void client.invalidateQueries({ queryKey: meKey, exact: true });
   }
+}
+
+/**
+ * orgBeneath is the organisation whose part (members, invitations, events...) key names, or
+ * null when key is not of such a part: the organisation's own query is not beneath it.
+ */
+export function orgBeneath(key: QueryKey): string | null {
+  const [root, one, id, ...rest] = key;
+  if (root !== orgsKey[0] || one !== 'one' || typeof id !== 'string' || rest.length === 0) {
+    return null;
+  }
+  return id;
+}
+
+/**
+ * onNotFound: a part of an organisation answered "not found", as it does once the user lost
+ * access to it (removed from it, say). The organisation and the user's memberships are asked
+ * again, so that the organisation's page says "not found" as a whole and the switcher drops
+ * it, rather than one tab showing a failure.
+ */
+function onNotFound(client: QueryClient, key: QueryKey): void {
+  const org = orgBeneath(key);
+  if (org === null) return;
+  void client.invalidateQueries({ queryKey: orgKey(org), exact: true });
+  void client.invalidateQueries({ queryKey: meKey, exact: true });
 }
