@@ -73,11 +73,13 @@ async function read(summary: Summary): Promise<Mail> {
 
 /**
  * waitForMail waits (up to 20 s: the outbox sends in the background) for a mail to address
- * whose text holds a match of `pattern`, and returns the mail and the match.
+ * whose text holds a match of `pattern` (that `accept`, when given, accepts), and returns the
+ * mail and the match.
  */
 export async function waitForMail(
   address: string,
   pattern: RegExp,
+  accept: (match: RegExpMatchArray) => boolean = () => true,
 ): Promise<{ mail: Mail; match: RegExpMatchArray }> {
   let found: { mail: Mail; match: RegExpMatchArray } | undefined;
   await expect
@@ -86,7 +88,7 @@ export async function waitForMail(
         for (const summary of await mailsTo(address)) {
           const mail = await read(summary);
           const match = pattern.exec(mail.text);
-          if (match) {
+          if (match && accept(match)) {
             found = { mail, match };
             return true;
           }
@@ -100,10 +102,14 @@ export async function waitForMail(
   return found;
 }
 
-/** mailedLink waits for the link to `path` with a token in a mail to address, and returns it. */
-export async function mailedLink(address: string, path: string): Promise<string> {
+/**
+ * mailedLink waits for the link to `path` with a token in a mail to address, and returns the
+ * newest; `except` waits for another link than that one (one mailed again, say).
+ */
+export async function mailedLink(address: string, path: string, except?: string) {
   const base = process.env.LICENSOR_E2E_BASE_URL ?? '';
   const escaped = `${base}${path}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const { match } = await waitForMail(address, new RegExp(`${escaped}#token=[A-Za-z0-9_-]+`));
+  const pattern = new RegExp(`${escaped}#token=[A-Za-z0-9_-]+`);
+  const { match } = await waitForMail(address, pattern, (m) => m[0] !== except);
   return match[0];
 }
