@@ -70,6 +70,8 @@ export function ActivityTab() {
 
 const outcomeColor = { success: 'green', failure: 'red', denied: 'red' } as const;
 
+// TODO: name the target (the member whose role changed, say) rather than show its id: the
+// events API answers the target's id only.
 function EventItem({ event }: { event: AuditEvent }) {
   const details = detailsText(event.details);
   return (
@@ -101,12 +103,21 @@ function EventItem({ event }: { event: AuditEvent }) {
   );
 }
 
-/** detailsText writes an event's details on one line: `role: member → admin`. */
+/**
+ * detailsText writes an event's details on one line: `vat_id: DE1 → DE2` for a change of
+ * fields, `member → admin` for a change of the event's target itself (its details are the
+ * before and after at the top: a role).
+ */
 export function detailsText(details: AuditEvent['details']): string {
   if (details === null) return '';
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${valueText(value)}`)
-    .join('; ');
+  const parts: string[] = [];
+  const whole = 'before' in details && 'after' in details;
+  if (whole) parts.push(`${valueText(details.before)} → ${valueText(details.after)}`);
+  for (const [key, value] of Object.entries(details)) {
+    if (whole && (key === 'before' || key === 'after')) continue;
+    parts.push(`${key}: ${valueText(value)}`);
+  }
+  return parts.join('; ');
 }
 
 function valueText(value: unknown): string {
