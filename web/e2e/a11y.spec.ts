@@ -1,4 +1,6 @@
 import { expect, expectAccessible, test } from './fixtures';
+import { newPerson } from './support/people';
+import { accountMenu, signIn } from './support/ui';
 
 // axe-core on every screen there is, in both colour schemes and on a narrow screen.
 const pages = [
@@ -47,3 +49,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page);
   });
 }
+
+test('the open account menu has no serious accessibility violation', async ({ page }) => {
+  const person = await newPerson('a11y-menu');
+  await signIn(page, person);
+  await accountMenu(page, person).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Profile' })).toBeFocused();
+  await expectAccessible(page);
+});

@@ -6,6 +6,10 @@ import { useMe } from '../api/me';
  * OrgSwitcher is the header's way between the organisations of someone who belongs to
  * several (or to the vendor, who reaches every one): a menu of their memberships and the list
  * of all. Someone of one organisation does not see it; the navigation's entry suffices.
+ *
+ * Its menu goes without Mantine's initial focus placeholder, an element of role presentation
+ * inside the role menu, which axe-core refuses; opened by the keyboard, the menu's first
+ * item takes the focus.
  */
 export function OrgSwitcher() {
   const me = useMe();
@@ -15,7 +19,7 @@ export function OrgSwitcher() {
   if (memberships.length < 2 && !vendor) return null;
   const here = memberships.find((m) => m.org_id === current);
   return (
-    <Menu position="bottom-end" width={260}>
+    <Menu position="bottom-end" width={260} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button
           variant="default"
