@@ -11,7 +11,7 @@ import { mailedLink, waitForMail } from './support/mailpit';
 import { addMember, createOrg, newActor, tag } from './support/orgs';
 import { notFound, openOrgList, openTab, orgList } from './support/orgScreens';
 import { newPerson, uniqueEmail, type Person } from './support/people';
-import { accountMenu, passwordField, signIn, signOut } from './support/ui';
+import { accountMenu, expectAtBothSizes, passwordField, signIn, signOut } from './support/ui';
 
 /** newcomer is someone without an account yet, with the name and password they will choose. */
 function newcomer(label: string, name: string): Person {
@@ -28,8 +28,13 @@ async function createOrgInUI(page: Page, name: string, kind?: 'Distributor' | 'C
   await page.getByRole('link', { name: 'New organisation' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New organisation' })).toBeVisible();
   if (kind !== undefined) await page.getByRole('radio', { name: kind }).check();
+  const create = page.getByRole('button', { name: 'Create the organisation' });
+  await create.click();
+  await expect(page.getByText('Enter the name of the organisation')).toBeVisible();
+  await expect(page.getByLabel('Name')).toBeFocused();
+  await expectAtBothSizes(page);
   await page.getByLabel('Name').fill(name);
-  await page.getByRole('button', { name: 'Create the organisation' }).click();
+  await create.click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   return /\/orgs\/([^/]+)$/.exec(new URL(page.url()).pathname)?.[1] ?? '';
 }
@@ -55,7 +60,7 @@ async function joinThroughMail(page: Page, person: Person, by: Person, orgName: 
     `${by.name} (${by.email}) invites you to join ${orgName}`,
   );
   await expect(page.getByLabel('Email address')).toHaveValue(person.email);
-  await expectAccessible(page);
+  await expectAtBothSizes(page);
   await page.getByLabel('Name').fill(person.name);
   await passwordField(page, 'Password').fill(person.password);
   await page.getByRole('button', { name: 'Create the account and join' }).click();
