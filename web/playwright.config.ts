@@ -18,13 +18,13 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   // The first-admin project makes the vendor admin through the setup link, before anything
-  // else; the terms project (every file ending in terms.spec.ts) runs last, as a new version
-  // of the terms puts every signed-in user, those of the tests running beside it included,
-  // before the terms.
+  // else; the terms project (every file ending in terms.spec.ts) runs last and one file at a
+  // time, as a new version of the terms puts every signed-in user, those of the tests running
+  // beside it included, before the terms.
   projects: [
     { name: 'first-admin', testMatch: /first-admin\.setup\.ts/ },
     { name: 'main', dependencies: ['first-admin'], testIgnore: /terms\.spec\.ts/ },
-    { name: 'terms', dependencies: ['main'], testMatch: /terms\.spec\.ts/ },
+    { name: 'terms', dependencies: ['main'], testMatch: /terms\.spec\.ts/, workers: 1 },
   ],
   use: {
     // Set by the global setup before the workers start, which read it from their environment.

@@ -1,19 +1,20 @@
 // Joining through an invitation once terms are published: the form shows them and refuses to
 // make the account until they are accepted. It publishes a version of the terms, which puts
-// every signed-in user before them: it runs in the terms project, after every other test.
+// every signed-in user before them: it runs in the terms project, after every other test and
+// one file at a time.
 import { expect, expectAccessible, test } from './fixtures';
-import { postJSON } from './support/api';
 import { mailedLink } from './support/mailpit';
 import { createOrg, invite, newActor, tag } from './support/orgs';
 import { uniqueEmail } from './support/people';
+import { acceptCurrentTerms, publishTerms } from './support/terms';
 import { accountMenu, passwordField } from './support/ui';
 
 test('an invitation is accepted with the current terms, and not without', async ({ page }) => {
   const t = tag();
   const vendor = await newActor('terms-vendor', { vendorAdmin: true });
   const text = `# Terms ${t}\n\nThe licensee pays for every core that it runs.`;
-  const { version } = await postJSON<{ version: number }>(vendor.api, '/api/v1/terms', { text });
-  await postJSON(vendor.api, '/api/v1/me/terms', { version }, 200);
+  const version = await publishTerms(vendor, text);
+  await acceptCurrentTerms(vendor);
   const client = await createOrg(vendor.api, { name: `Terms ${t} client`, kind: 'client' });
   const email = uniqueEmail('terms-newcomer');
   expect(await invite(vendor.api, client.id, email)).toBe('invited');
