@@ -62,7 +62,8 @@ func FreePort(t testing.TB) int {
 }
 
 // Start runs a command in its own process group, with its output in the test log on failure,
-// and stops it (the whole group, by process id) when the test ends.
+// and stops it (the whole group, by process id) when the test ends, unless the test waited for
+// it already.
 func Start(t testing.TB, name string, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(name, args...)
@@ -76,8 +77,12 @@ func Start(t testing.TB, name string, args ...string) *exec.Cmd {
 		t.Fatalf("start %s: %v", name, err)
 	}
 	t.Cleanup(func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		_ = cmd.Wait()
+		// A test that waited for the command itself has let its process id go: it may name
+		// another process group by now, which must not be killed.
+		if cmd.ProcessState == nil {
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			_ = cmd.Wait()
+		}
 		if t.Failed() {
 			b, _ := os.ReadFile(out.Name())
 			t.Logf("%s output:\n%s", filepath.Base(name), b)
