@@ -1,24 +1,30 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"time"
 
 	"github.com/licensorhq/licensor/internal/audit"
+	"github.com/licensorhq/licensor/internal/id"
+	"github.com/licensorhq/licensor/internal/org"
+	"github.com/licensorhq/licensor/internal/store"
 )
 
 type eventJSON struct {
-	ID        string         `json:"id"`
-	At        time.Time      `json:"at"`
-	Action    string         `json:"action"`
-	Outcome   string         `json:"outcome"`
-	Actor     string         `json:"actor"`
-	ActorName string         `json:"actor_name"`
-	OrgID     string         `json:"org_id"`
-	Target    string         `json:"target"`
-	RequestID string         `json:"request_id"`
-	IP        string         `json:"ip"`
-	Details   map[string]any `json:"details"`
+	ID        string    `json:"id"`
+	At        time.Time `json:"at"`
+	Action    string    `json:"action"`
+	Outcome   string    `json:"outcome"`
+	Actor     string    `json:"actor"`
+	ActorName string    `json:"actor_name"`
+	OrgID     string    `json:"org_id"`
+	Target    string    `json:"target"`
+	// TargetName names a target that is a user or an organisation; "" for other targets.
+	TargetName string         `json:"target_name"`
+	RequestID  string         `json:"request_id"`
+	IP         string         `json:"ip"`
+	Details    map[string]any `json:"details"`
 }
 
 // orgEvents is an organisation's log: the policy gave the caller OrgAudit on it.
@@ -50,7 +56,36 @@ func (a *API) events(w http.ResponseWriter, r *http.Request, orgID string) error
 		if j.ActorName, err = a.userName(r, names, e.Actor); err != nil {
 			return err
 		}
+		if j.TargetName, err = a.targetName(r, names, e.Target); err != nil {
+			return err
+		}
 		out.Items = append(out.Items, j)
 	}
 	return WriteJSON(w, http.StatusOK, out)
+}
+
+// targetName is the name of an event's target when it is a user or an organisation, read once
+// per list (names caches them by id); "" for other targets and for those gone.
+func (a *API) targetName(r *http.Request, names map[string]string, target string) (string,
+	error) {
+	switch {
+	case id.Valid(id.User, target):
+		return a.userName(r, names, target)
+	case id.Valid(id.Org, target):
+		return a.orgName(r, names, target)
+	}
+	return "", nil
+}
+
+// orgName is the name of organisation orgID, "" when it is gone.
+func (a *API) orgName(r *http.Request, names map[string]string, orgID string) (string, error) {
+	if name, ok := names[orgID]; ok {
+		return name, nil
+	}
+	o, err := org.Get(r.Context(), a.opts.Store, orgID)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return "", err
+	}
+	names[orgID] = o.Name
+	return o.Name, nil
 }

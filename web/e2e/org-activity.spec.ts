@@ -47,13 +47,16 @@ test('the log reads newest first, filters by action and shows more', async ({ pa
   await expect(events).toHaveCount(57);
   await expect(more).toBeHidden();
   await expect(events.last()).toContainText('org.created');
+  await expect(events.last()).toContainText(client.name);
   await expect(events.nth(55)).toContainText('member.added');
 
   const filter = page.getByLabel('Action');
   await filter.selectOption({ label: 'Role changes' });
   await expect(page).toHaveURL(/action=member\.role_changed/);
   await expect(events).toHaveCount(1);
-  await expect(events).toContainText(mia.id);
+  // The member whose role changed is named, not given as an id.
+  await expect(events).toContainText(`${vendor.name} · ${mia.name}`);
+  await expect(events).not.toContainText(mia.id);
   await expect(events).toContainText('member → admin');
   await filter.selectOption({ label: 'Members: added, role changed, removed' });
   await expect(events).toHaveCount(3);

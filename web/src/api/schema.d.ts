@@ -1228,6 +1228,8 @@ export interface components {
             /** @description Empty for events of no organisation. */
             org_id: string;
             target: string;
+            /** @description The name of a target that is a user or an organisation; empty for other targets and for those that are gone. */
+            target_name: string;
             request_id: string;
             ip: string;
             /** @description What else matters: before and after of a change; never a secret. */

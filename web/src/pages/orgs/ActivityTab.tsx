@@ -70,8 +70,6 @@ export function ActivityTab() {
 
 const outcomeColor = { success: 'green', failure: 'red', denied: 'red' } as const;
 
-// TODO: name the target (the member whose role changed, say) rather than show its id: the
-// events API answers the target's id only.
 function EventItem({ event }: { event: AuditEvent }) {
   const details = detailsText(event.details);
   return (
@@ -83,7 +81,8 @@ function EventItem({ event }: { event: AuditEvent }) {
           </Text>
           <Text size="sm">
             {event.actor_name !== '' ? event.actor_name : 'Someone unknown'}
-            {event.target !== '' && ` · ${event.target}`}
+            {event.target !== '' &&
+              ` · ${event.target_name !== '' ? event.target_name : event.target}`}
           </Text>
           {details !== '' && (
             <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
