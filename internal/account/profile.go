@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/licensorhq/licensor/internal/audit"
 	"github.com/licensorhq/licensor/internal/store"
 )
 
-// Rename sets u's name and returns the user as changed.
+// Rename sets u's name and returns the user as changed, audited with the name before and
+// after in the same write. The same name changes nothing and writes no event.
 func (s *Service) Rename(ctx context.Context, u User, name string) (User, error) {
 	name, err := CleanName("name", name)
 	if err != nil {
@@ -17,12 +19,19 @@ func (s *Service) Rename(ctx context.Context, u User, name string) (User, error)
 	if name == u.Name {
 		return u, nil
 	}
+	before := u.Name
 	u.Name = name
 	op, err := SaveOp(u)
 	if err != nil {
 		return User{}, err
 	}
-	if err := s.st.Write(ctx, op); err != nil {
+	e := audit.New(ctx, s.now(), audit.UserRenamed)
+	e.Target, e.Details = u.ID, map[string]any{"before": before, "after": name}
+	ev, err := e.Op()
+	if err != nil {
+		return User{}, err
+	}
+	if err := s.st.Write(ctx, op, ev); err != nil {
 		return User{}, fmt.Errorf("rename %s: %w", u.ID, err)
 	}
 	u.Version++

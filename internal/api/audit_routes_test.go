@@ -99,3 +99,61 @@ func TestRefusalsAreAudited(t *testing.T) {
 		}
 	}
 }
+
+// TestRenameIsAudited: a change of name is in the log with the name before and after, and the
+// request that made it; the same name again writes nothing.
+func TestRenameIsAudited(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.must(t, 200, w.clientAdmin, "PATCH", "/api/v1/me", map[string]string{"name": "Cleo Admin"},
+		nil)
+	w.must(t, 200, w.clientAdmin, "PATCH", "/api/v1/me", map[string]string{"name": "Cleo Admin"},
+		nil)
+	var got eventList
+	w.must(t, 200, w.vendorMember, "GET", "/api/v1/events?action="+audit.UserRenamed, nil, &got)
+	if len(got.Items) != 1 {
+		t.Fatalf("rename events %+v, want 1", got.Items)
+	}
+	ev := got.Items[0]
+	if ev.Actor != w.clientAdmin.user.ID || ev.Target != w.clientAdmin.user.ID ||
+		ev.Outcome != "success" || ev.RequestID == "" || ev.IP == "" ||
+		ev.Details["before"] != "clientadmin" || ev.Details["after"] != "Cleo Admin" {
+		t.Errorf("rename event %+v", ev)
+	}
+}
+
+// TestInvitationLimitIsAudited: an invitation or a resend refused by the day's limit is in the
+// organisation's log, with what was refused, and changes nothing else.
+func TestInvitationLimitIsAudited(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.invitations.PerDay = 1
+	invitations := "/api/v1/orgs/" + w.client1.ID + "/invitations"
+	var first struct{ Invitation struct{ ID string } }
+	w.must(t, 201, w.clientAdmin, "POST", invitations,
+		map[string]string{"email": "one@example.org"}, &first)
+	mark := w.st.mark()
+	w.must(t, 429, w.clientMember, "POST", invitations,
+		map[string]string{"email": "two@example.org"}, nil)
+	w.clock.Advance(time.Second) // the log is newest first
+	w.must(t, 429, w.clientAdmin, "POST", invitations+"/"+first.Invitation.ID+"/resend", nil, nil)
+	if got := w.st.since(mark); slices.ContainsFunc(got, changes) {
+		t.Errorf("the refused invitations wrote %v", got)
+	}
+	var got eventList
+	w.must(t, 200, w.clientAdmin, "GET", "/api/v1/orgs/"+w.client1.ID+"/events?action="+
+		audit.InvitationLimited, nil, &got)
+	if len(got.Items) != 2 {
+		t.Fatalf("limit events %+v, want 2", got.Items)
+	}
+	resend, invite := got.Items[0], got.Items[1]
+	if invite.Actor != w.clientMember.user.ID || invite.Outcome != "failure" ||
+		invite.OrgID != w.client1.ID || invite.RequestID == "" ||
+		invite.Details["email"] != "two@example.org" || invite.Details["per_day"] != 1.0 {
+		t.Errorf("refused invitation's event %+v", invite)
+	}
+	if resend.Actor != w.clientAdmin.user.ID ||
+		resend.Details["invitation_id"] != first.Invitation.ID {
+		t.Errorf("refused resend's event %+v", resend)
+	}
+}

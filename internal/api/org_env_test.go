@@ -141,7 +141,7 @@ func newOrgEnv(t testing.TB) *orgEnv {
 	e.srv = httptest.NewServer(h)
 	t.Cleanup(e.srv.Close)
 	e.vendor = org.Org{ID: id.New(id.Org, c.Now()), Name: "Vendor Ltd", CreatedAt: c.Now()}
-	ops, err := org.CreateVendorOps(e.vendor)
+	ops, err := org.CreateVendorOps(context.Background(), e.vendor)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/licensorhq/licensor/internal/api"
+	"github.com/licensorhq/licensor/internal/audit"
+	"github.com/licensorhq/licensor/internal/org"
 	"github.com/licensorhq/licensor/internal/setup"
 )
 
@@ -57,6 +59,13 @@ func TestFirstAdmin(t *testing.T) {
 	e.browser().do(t, "POST", "/api/v1/setup", body).want(t, 400, api.CodeInvalidToken)
 	if waiting, err := e.setup.NeedsAdmin(t.Context()); waiting || err != nil {
 		t.Errorf("NeedsAdmin after setup: %v %v", waiting, err)
+	}
+	// The first start's creation of the vendor organisation is in the log.
+	var created eventList
+	b.do(t, "GET", "/api/v1/events?action="+audit.OrgCreated, "").decode(t, &created)
+	if len(created.Items) != 1 || created.Items[0].Details["kind"] != org.KindVendor ||
+		created.Items[0].OrgID == "" || created.Items[0].Target != created.Items[0].OrgID {
+		t.Errorf("org.created events %+v, want the vendor's", created.Items)
 	}
 }
 

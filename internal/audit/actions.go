@@ -13,6 +13,7 @@ const (
 	TermsPublished       = "terms.published"
 	TermsAccepted        = "terms.accepted"
 	UserCreated          = "user.created"
+	UserRenamed          = "user.renamed"          // details: the name before and after
 	SetupCompleted       = "setup.completed"       // a setup or set-password link was used
 	AuthorizationRefused = "authorization.refused" // the policy refused a signed-in user
 )
@@ -28,5 +29,5 @@ const (
 	InvitationResent   = "invitation.resent"
 	InvitationRevoked  = "invitation.revoked"
 	InvitationAccepted = "invitation.accepted"
-	InvitationLimited  = "invitation.limited" // the organisation's daily invitations ran out
+	InvitationLimited  = "invitation.limited" // refused (failure): the day's invitations ran out
 )

@@ -40,7 +40,8 @@ func (s *Service) Invite(ctx context.Context, by account.User, orgID, addr, role
 	if err != nil {
 		return Result{}, err
 	}
-	if err := s.admit(ctx, orgID); err != nil {
+	limited := map[string]any{"email": addr, "role": role}
+	if err := s.admit(ctx, orgID, limited); err != nil {
 		return Result{}, err
 	}
 	u, err := account.ByEmail(ctx, s.Store, addr)

@@ -74,7 +74,8 @@ func (s *Service) Resend(ctx context.Context, orgID, id string) (Invitation, err
 	if inv.State != Pending {
 		return Invitation{}, ErrNotPending
 	}
-	if err := s.admit(ctx, orgID); err != nil {
+	limited := map[string]any{"email": inv.Email, "invitation_id": id}
+	if err := s.admit(ctx, orgID, limited); err != nil {
 		return Invitation{}, err
 	}
 	o, err := org.Get(ctx, s.Store, orgID)

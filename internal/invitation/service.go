@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/licensorhq/licensor/internal/account"
+	"github.com/licensorhq/licensor/internal/audit"
 	"github.com/licensorhq/licensor/internal/linktoken"
 	"github.com/licensorhq/licensor/internal/mail"
 	"github.com/licensorhq/licensor/internal/store"
@@ -43,8 +44,9 @@ func (s *Service) now() time.Time {
 }
 
 // admit takes one of the organisation's invitations of the day, or refuses with a
-// *account.LimitedError.
-func (s *Service) admit(ctx context.Context, orgID string) error {
+// *account.LimitedError, recording the refusal (invitation.limited, with details) in the
+// organisation's audit log.
+func (s *Service) admit(ctx context.Context, orgID string, details map[string]any) error {
 	n := s.PerDay
 	if n <= 0 {
 		n = Limit
@@ -52,13 +54,16 @@ func (s *Service) admit(ctx context.Context, orgID string) error {
 	b := &throttle.Bucket{Store: s.Store, Name: "invite_org", Rate: n, Per: 24 * time.Hour,
 		Burst: n, Now: s.Now}
 	ok, wait, err := b.Allow(ctx, orgID)
-	if err != nil {
+	if err != nil || ok {
 		return err
 	}
-	if !ok {
-		return &account.LimitedError{Wait: wait}
+	e := audit.New(ctx, s.now(), audit.InvitationLimited)
+	e.Outcome, e.OrgID, e.Details = audit.Failure, orgID, details
+	e.Details["per_day"] = n
+	if err := audit.Record(ctx, s.Store, e); err != nil {
+		return err
 	}
-	return nil
+	return &account.LimitedError{Wait: wait}
 }
 
 // Get returns invitation id of organisation orgID, or ErrNotFound.

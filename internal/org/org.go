@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/licensorhq/licensor/internal/audit"
 	"github.com/licensorhq/licensor/internal/store"
 )
 
@@ -83,9 +84,9 @@ func Key(id string) store.Key { return store.Key{PK: "org#" + id, SK: "org"} }
 
 var vendorKey = store.Key{PK: "vendor", SK: "vendor"}
 
-// CreateVendorOps returns the operations that create o as the vendor organisation; the write
-// fails with store.ErrConflict when a vendor organisation exists.
-func CreateVendorOps(o Org) ([]store.Op, error) {
+// CreateVendorOps returns the operations that create o as the vendor organisation, audited
+// (org.created); the write fails with store.ErrConflict when a vendor organisation exists.
+func CreateVendorOps(ctx context.Context, o Org) ([]store.Op, error) {
 	o.Kind, o.Version = KindVendor, 1
 	orgItem, err := o.item()
 	if err != nil {
@@ -95,8 +96,10 @@ func CreateVendorOps(o Org) ([]store.Op, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []store.Op{store.Put(orgItem).When(store.IfNotExists()),
-		store.Put(ptr).When(store.IfNotExists())}, nil
+	e := audit.New(ctx, o.CreatedAt, audit.OrgCreated)
+	e.OrgID, e.Target, e.Details = o.ID, o.ID, map[string]any{"name": o.Name, "kind": o.Kind}
+	return appendEvent([]store.Op{store.Put(orgItem).When(store.IfNotExists()),
+		store.Put(ptr).When(store.IfNotExists())}, e)
 }
 
 // Vendor returns the vendor organisation, or ErrNoVendor.

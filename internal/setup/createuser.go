@@ -67,7 +67,7 @@ func (s *Service) createOps(ctx context.Context, u account.User, vendorAdmin boo
 	if err != nil {
 		return nil, err
 	}
-	create, err := org.CreateVendorOps(v)
+	create, err := org.CreateVendorOps(ctx, v)
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func (s *Service) FirstStart(ctx context.Context) (string, error) {
 	}
 	now := s.now()
 	o := org.Org{ID: id.New(id.Org, now), Name: VendorName, CreatedAt: now}
-	ops, err := org.CreateVendorOps(o)
+	ops, err := org.CreateVendorOps(ctx, o)
 	if err != nil {
 		return "", err
 	}
