@@ -51,52 +51,6 @@ func (c *orgClock) Advance(d time.Duration) {
 	c.now = c.now.Add(d)
 }
 
-// recorder is a real store that remembers the types of the items each write touched, so that
-// a test can tell that a refused request changed nothing but the audit log.
-type recorder struct {
-	store.Store
-	mu      sync.Mutex
-	touched []string
-}
-
-func (r *recorder) Write(ctx context.Context, ops ...store.Op) error {
-	err := r.Store.Write(ctx, ops...)
-	if err == nil {
-		r.mu.Lock()
-		for _, op := range ops {
-			r.touched = append(r.touched, opType(op))
-		}
-		r.mu.Unlock()
-	}
-	return err
-}
-
-// opType names what op wrote: its item type, or its key for the kinds without one.
-func opType(op store.Op) string {
-	switch {
-	case op.Kind == store.OpCheck:
-		return ""
-	case op.Item.Type != "":
-		return op.Item.Type
-	case op.Type != "":
-		return op.Type
-	}
-	return op.Target().PK
-}
-
-// since returns the types written after mark (a length of touched).
-func (r *recorder) since(mark int) []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]string(nil), r.touched[mark:]...)
-}
-
-func (r *recorder) mark() int {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return len(r.touched)
-}
-
 // orgEnv is a server with the account and organisation routes on a real store.
 type orgEnv struct {
 	st       *recorder
@@ -115,6 +69,21 @@ type orgEnv struct {
 var testPublicURL, _ = url.Parse("http://localhost:8080")
 
 func newOrgEnv(t testing.TB) *orgEnv {
+	t.Helper()
+	e := openOrgEnv(t)
+	e.vendor = org.Org{ID: id.New(id.Org, e.clock.Now()), Name: "Vendor Ltd",
+		CreatedAt: e.clock.Now()}
+	ops, err := org.CreateVendorOps(context.Background(), e.vendor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.write(t, ops...)
+	e.vendor.Kind = org.KindVendor
+	return e
+}
+
+// openOrgEnv is the server on an empty store, without even the vendor organisation.
+func openOrgEnv(t testing.TB) *orgEnv {
 	t.Helper()
 	c := &orgClock{now: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)}
 	st := &recorder{Store: teststore.Open(t, store.Options{Now: c.Now})}
@@ -140,13 +109,6 @@ func newOrgEnv(t testing.TB) *orgEnv {
 		Licenses: &api.Licenses{Licenses: e.licenses, Guard: guard}}).Handler()
 	e.srv = httptest.NewServer(h)
 	t.Cleanup(e.srv.Close)
-	e.vendor = org.Org{ID: id.New(id.Org, c.Now()), Name: "Vendor Ltd", CreatedAt: c.Now()}
-	ops, err := org.CreateVendorOps(context.Background(), e.vendor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.write(t, ops...)
-	e.vendor.Kind = org.KindVendor
 	return e
 }
 
@@ -179,6 +141,8 @@ type actor struct {
 	name   string
 	user   account.User
 	cookie string
+	// session is the id of cookie's session.
+	session string
 	// key is a license key sent as "Authorization: License <key>" (the license key actor).
 	key string
 }
@@ -213,7 +177,7 @@ func (e *orgEnv) newUser(t testing.TB, name string, roles ...role) *actor {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &actor{name: name, user: u, cookie: started.Token}
+	return &actor{name: name, user: u, cookie: started.Token, session: started.Session.ID}
 }
 
 // call sends a request as a (nil: anonymous) with body (nil: none) and returns the status and
@@ -339,13 +303,20 @@ func (e *orgEnv) callResp(t testing.TB, a *actor, method, path string, body any)
 // refresh starts a new session for a, whose old one the clock may have ended.
 func (a *actor) refresh(t testing.TB, w *world) {
 	t.Helper()
-	u, err := account.Get(context.Background(), w.st, a.user.ID)
+	started := w.startSession(t, a, "192.0.2.1")
+	a.cookie, a.session = started.Token, started.Session.ID
+}
+
+// startSession starts another session of a's user, from ip.
+func (e *orgEnv) startSession(t testing.TB, a *actor, ip string) account.Started {
+	t.Helper()
+	u, err := account.Get(context.Background(), e.st, a.user.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	started, err := w.accounts.StartSession(context.Background(), u, account.Client{IP: "192.0.2.1"})
+	started, err := e.accounts.StartSession(context.Background(), u, account.Client{IP: ip})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.cookie = started.Token
+	return started
 }
