@@ -77,6 +77,9 @@ func (s *Service) ConfirmEmailChange(ctx context.Context, token, signedIn string
 	if err != nil {
 		return User{}, err
 	}
+	if u.Email == tok.Payload["email"] {
+		return u, s.consumeOnly(ctx, tok)
+	}
 	old := u.Email
 	u.Email = tok.Payload["email"]
 	if err := s.writeEmailChange(ctx, tok, u, old); err != nil {
@@ -84,6 +87,16 @@ func (s *Service) ConfirmEmailChange(ctx context.Context, token, signedIn string
 	}
 	u.Version++
 	return u, nil
+}
+
+// consumeOnly uses up tok of an account that has its address already, as when another
+// submission of the same link won the race after this one read the account.
+func (s *Service) consumeOnly(ctx context.Context, tok linktoken.Token) error {
+	err := s.st.Write(ctx, tok.ConsumeOps()...)
+	if linktoken.Consumed(err, 0) {
+		return linktoken.ErrInvalid
+	}
+	return err
 }
 
 func (s *Service) writeEmailChange(ctx context.Context, tok linktoken.Token, u User,

@@ -60,6 +60,9 @@ func (m *matrix) orgTargets(t *testing.T, rt api.Route) []target {
 			return out
 		}
 		for _, n := range orgNames {
+			if n == "vendor" && strings.HasPrefix(rt.Pattern, "/api/v1/licenses/{id}") {
+				continue // the vendor holds no license to name
+			}
 			tg := target{name: n + v.suffix, asks: asks(n), body: v.bodyFor(m, n), late: v.late,
 				path: fixed(m.fill(t, rt.Pattern, n, m.objectOf(rt.Pattern, n)))}
 			if n != "nothing" {
