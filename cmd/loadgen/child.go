@@ -18,13 +18,15 @@ type child struct {
 	key   string
 }
 
-// startChild runs this program again in role and waits for its "ready" line.
-func startChild(ctx context.Context, role string) (*child, error) {
+// startChild runs this program again with args, which name its role, and waits for its
+// "ready" line.
+func startChild(ctx context.Context, args ...string) (*child, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.CommandContext(ctx, self, "-"+roleFlag, role)
+	cmd := exec.CommandContext(ctx, self, args...)
+	role := args[1]
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, err

@@ -26,7 +26,11 @@ func compare(ctx context.Context, o options) error {
 }
 
 func measureRole(ctx context.Context, o options, role string) (result, error) {
-	c, err := startChild(ctx, role)
+	args := []string{"-" + roleFlag, role}
+	if role == "licensor" && o.cpuProfile != "" {
+		args = append(args, "-cpuprofile", o.cpuProfile)
+	}
+	c, err := startChild(ctx, args...)
 	if err != nil {
 		return result{}, err
 	}

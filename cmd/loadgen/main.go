@@ -7,6 +7,7 @@
 //
 //	go run ./cmd/loadgen                 # 64 concurrent clients, 10 s per server
 //	go run ./cmd/loadgen -c 32 -d 5s
+//	go run ./cmd/loadgen -cpuprofile cpu.out   # and the Licensor server's CPU profile
 //
 // The load generator runs on the same machine as the servers and takes part of its CPU; the
 // ratio to the bare server, which suffers the same, is the figure to compare across machines.
@@ -40,6 +41,8 @@ type options struct {
 	duration    time.Duration
 	warmup      time.Duration
 	role        string
+	// cpuProfile, when set, is where the Licensor server writes its CPU profile.
+	cpuProfile string
 }
 
 func run(ctx context.Context, args []string) error {
@@ -48,13 +51,14 @@ func run(ctx context.Context, args []string) error {
 	fs.IntVar(&o.concurrency, "c", 64, "concurrent clients")
 	fs.DurationVar(&o.duration, "d", 10*time.Second, "measured time per server")
 	fs.DurationVar(&o.warmup, "warmup", 2*time.Second, "unmeasured load before each measure")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write the Licensor server's CPU profile to `file`")
 	fs.StringVar(&o.role, roleFlag, "", "internal: serve as \"licensor\" or \"bare\"")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	switch o.role {
 	case "licensor":
-		return serveLicensor(ctx)
+		return profiled(o.cpuProfile, func() error { return serveLicensor(ctx) })
 	case "bare":
 		return serveBare(ctx)
 	case "":

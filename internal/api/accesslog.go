@@ -39,8 +39,7 @@ func written(w http.ResponseWriter) bool {
 	return ok && rw.status != 0
 }
 
-// withAccessLog logs one line per request and tells the observer. It logs the route pattern,
-// never the path: paths can hold tokens (invitation links).
+// withAccessLog logs one line per request and tells the observer.
 func (a *API) withAccessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -54,14 +53,24 @@ func (a *API) withAccessLog(next http.Handler) http.Handler {
 		if route == "" {
 			route = "none" // refused before the mux chose a route
 		}
-		a.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method), slog.String("route", route),
-			slog.Int("status", rw.status), slog.Float64("duration_ms", ms(elapsed)),
-			slog.Int64("bytes", rw.bytes), slog.String("ip", ClientIP(r)))
+		a.logRequest(r, route, rw, elapsed)
 		if a.opts.Observer != nil {
 			a.opts.Observer.ObserveRequest(route, rw.status, elapsed)
 		}
 	})
+}
+
+// logRequest writes the access log's line of r, at debug level for a quiet route's success. It
+// logs the route pattern, never the path: paths can hold tokens (invitation links).
+func (a *API) logRequest(r *http.Request, route string, rw *recorder, elapsed time.Duration) {
+	level := slog.LevelInfo
+	if a.quiet[route] && rw.status < http.StatusBadRequest {
+		level = slog.LevelDebug
+	}
+	a.log.LogAttrs(r.Context(), level, "request",
+		slog.String("method", r.Method), slog.String("route", route),
+		slog.Int("status", rw.status), slog.Float64("duration_ms", ms(elapsed)),
+		slog.Int64("bytes", rw.bytes), slog.String("ip", ClientIP(r)))
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

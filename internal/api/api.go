@@ -61,6 +61,8 @@ type API struct {
 	opts Options
 	log  *slog.Logger
 	mux  *http.ServeMux
+	// quiet holds the patterns of the quiet routes (Route.Quiet).
+	quiet map[string]bool
 }
 
 // New returns the API; Handler builds its http.Handler.

@@ -13,8 +13,9 @@ import (
 func (a *API) Handler() http.Handler { return a.handlerFor(a.Routes()) }
 
 func (a *API) handlerFor(routes []Route) http.Handler {
-	a.mux = http.NewServeMux()
+	a.mux, a.quiet = http.NewServeMux(), map[string]bool{}
 	for _, rt := range routes {
+		a.quiet[rt.MuxPattern()] = rt.Quiet
 		if rt.Permission == "" {
 			panic(fmt.Sprintf("api: route %q declares no permission", rt.MuxPattern()))
 		}

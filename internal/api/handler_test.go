@@ -117,3 +117,32 @@ func TestUnknownPathsAndMethods(t *testing.T) {
 		t.Errorf("GET /deep/link = %q, want the UI", body)
 	}
 }
+
+func TestQuietRoutesLogOnlyTheirRefusals(t *testing.T) {
+	t.Parallel()
+	ok := func(w http.ResponseWriter, r *http.Request) error { return WriteJSON(w, 200, "ok") }
+	refuse := func(w http.ResponseWriter, r *http.Request) error {
+		return Errorf(CodeInvalidLicenseKey, "no")
+	}
+	srv, logs := serve(t, Options{},
+		Route{Method: "GET", Pattern: "/quiet/ok", Permission: Public, Quiet: true, Handler: ok},
+		Route{Method: "GET", Pattern: "/quiet/refused", Permission: Public, Quiet: true,
+			Handler: refuse},
+		Route{Method: "GET", Pattern: "/loud/ok", Permission: Public, Handler: ok})
+	for _, path := range []string{"/quiet/ok", "/quiet/refused", "/loud/ok"} {
+		do(t, srv, "GET", path, "", "")
+	}
+	var routes []string
+	for _, rec := range logs.records(t, "request") {
+		routes = append(routes, rec["route"].(string))
+	}
+	want := []string{"GET /quiet/refused", "GET /loud/ok"}
+	if !slices.Equal(routes, want) {
+		t.Errorf("access log of routes %v, want %v", routes, want)
+	}
+	for _, rt := range New(Options{}).Routes() {
+		if rt.Pattern == "/api/v1/license/validate" && !rt.Quiet {
+			t.Error("license validation is not a quiet route")
+		}
+	}
+}

@@ -42,6 +42,10 @@ type Route struct {
 	Accepts string
 	// MaxBody caps the request body in bytes; 0 means MaxJSONBody.
 	MaxBody int64
+	// Quiet routes log their successful answers at debug level rather than info: the licensed
+	// software calls them at a rate that would drown the access log (and its bill). Refusals
+	// are logged as any other; /metrics counts every request.
+	Quiet   bool
 	Handler HandlerFunc
 }
 

@@ -120,7 +120,7 @@ func (a *API) Routes() []Route {
 		// the Authorization header is its credential, checked by the handler.
 		{Method: "POST", Pattern: "/api/v1/license/validate", Permission: Public,
 			OperationID: "validateLicense", Summary: "Validate a license key (License auth)",
-			Handler: a.validateLicense},
+			Quiet: true, Handler: a.validateLicense},
 		{Method: "GET", Pattern: "/api/v1/orgs/{org}/licenses", Permission: OrgView,
 			OperationID: "listLicenses", Summary: "The licenses of an organisation",
 			Handler: a.listLicenses},
