@@ -285,3 +285,37 @@ func stripRequestID(body string) string {
 	j := strings.Index(body[i+14:], `"`)
 	return body[:i] + body[i+14+j:]
 }
+
+func TestLicenseNamesWhoCreatedAndChangedIt(t *testing.T) {
+	t.Parallel()
+	e := newLicEnv(t)
+	c := e.createLicense(t)
+	path := "/api/v1/licenses/" + c.ID
+	type named struct {
+		CreatedByName string `json:"created_by_name"`
+		UpdatedByName string `json:"updated_by_name"`
+	}
+	var first named
+	e.call(t, "dist_member", "GET", path, "").decode(t, &first)
+	if first.CreatedByName != "dist_member" || first.UpdatedByName != "dist_member" {
+		t.Errorf("names %+v of a new license", first)
+	}
+	changed := e.call(t, "vendor_admin", "PATCH", path, `{"prepaid_cores": 20}`)
+	changed.want(t, 200, "")
+	read := e.call(t, "client_member", "GET", path, "")
+	read.want(t, 200, "")
+	key := e.call(t, "client_admin", "POST", path+"/key", "")
+	key.want(t, 200, "")
+	for _, got := range []licAnswer{changed, read} {
+		var n named
+		got.decode(t, &n)
+		if n.CreatedByName != "dist_member" || n.UpdatedByName != "vendor_admin" {
+			t.Errorf("names %+v in %s", n, got.body)
+		}
+	}
+	var n named
+	key.decode(t, &n)
+	if n.CreatedByName != "dist_member" || n.UpdatedByName != "client_admin" {
+		t.Errorf("names %+v after a new key by client_admin", n)
+	}
+}

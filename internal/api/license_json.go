@@ -33,6 +33,10 @@ type licenseJSON struct {
 	CreatedBy       string    `json:"created_by,omitempty"`
 	UpdatedAt       time.Time `json:"updated_at"`
 	UpdatedBy       string    `json:"updated_by,omitempty"`
+	// CreatedByName and UpdatedByName name those users in the answers about one license
+	// (creating, reading, changing it, a new key); "" in lists and for a user who is gone.
+	CreatedByName string `json:"created_by_name,omitempty"`
+	UpdatedByName string `json:"updated_by_name,omitempty"`
 }
 
 func licenseOf(l license.License) licenseJSON {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/licensorhq/licensor/internal/id"
 	"github.com/licensorhq/licensor/internal/license"
+	"github.com/licensorhq/licensor/internal/licensekey"
 )
 
 // listLicenses answers the licenses of the organisation {org}, oldest first.
@@ -48,7 +49,7 @@ func (a *API) createLicense(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/licenses/"+lic.ID)
-	return WriteJSON(w, http.StatusCreated, licenseWithKeyJSON{licenseOf(lic), key.Reveal()})
+	return a.writeLicenseWithKey(w, r, http.StatusCreated, lic, key)
 }
 
 // licenseID returns the {id} of the path when it can name a license; any other is not found.
@@ -74,7 +75,38 @@ func (a *API) getLicense(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return WriteJSON(w, http.StatusOK, licenseOf(lic))
+	return a.writeNamedLicense(w, r, lic)
+}
+
+// writeNamedLicense answers lic with the names of who created and last changed it.
+func (a *API) writeNamedLicense(w http.ResponseWriter, r *http.Request,
+	lic license.License) error {
+	j, err := a.namedLicense(r, lic)
+	if err != nil {
+		return err
+	}
+	return WriteJSON(w, http.StatusOK, j)
+}
+
+// writeLicenseWithKey answers lic, named, with the key shown this once.
+func (a *API) writeLicenseWithKey(w http.ResponseWriter, r *http.Request, status int,
+	lic license.License, key licensekey.Key) error {
+	j, err := a.namedLicense(r, lic)
+	if err != nil {
+		return err
+	}
+	return WriteJSON(w, status, licenseWithKeyJSON{j, key.Reveal()})
+}
+
+// namedLicense is lic as the API shows it, with the names of who created and last changed it.
+func (a *API) namedLicense(r *http.Request, lic license.License) (licenseJSON, error) {
+	j, names := licenseOf(lic), map[string]string{}
+	var err error
+	if j.CreatedByName, err = a.userName(r, names, lic.CreatedBy); err != nil {
+		return licenseJSON{}, err
+	}
+	j.UpdatedByName, err = a.userName(r, names, lic.UpdatedBy)
+	return j, err
 }
 
 // updateLicense changes a license's terms or status.
@@ -95,7 +127,7 @@ func (a *API) updateLicense(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return WriteJSON(w, http.StatusOK, licenseOf(lic))
+	return a.writeNamedLicense(w, r, lic)
 }
 
 // regenerateLicenseKey gives a license a new key, shown this once; the old one stops working.
@@ -112,7 +144,7 @@ func (a *API) regenerateLicenseKey(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	return WriteJSON(w, http.StatusOK, licenseWithKeyJSON{licenseOf(lic), key.Reveal()})
+	return a.writeLicenseWithKey(w, r, http.StatusOK, lic, key)
 }
 
 // suspensionJSON is the answer of suspending or reinstating all of an organisation's licenses.

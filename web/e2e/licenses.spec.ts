@@ -104,6 +104,7 @@ test('a distributor creates a license, its key validates once copied, regenerate
   await expect(details.getByText(key.slice(-4), { exact: true })).toBeVisible();
   await expect(details).toContainText('16 cores');
   await expect(details).toContainText('12.50');
+  await expect(details).toContainText(`by ${distributorAdmin.name}`);
   await expect(page.locator('body')).not.toContainText(key);
   await expectAccessible(page);
 

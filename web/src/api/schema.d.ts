@@ -810,6 +810,10 @@ export interface components {
             updated_at: components["schemas"]["Timestamp"];
             /** @description The user who last changed it. */
             updated_by?: string;
+            /** @description The name of the user who created it, in the answers about one license (reading and changing it); absent in lists and for a user who is gone. */
+            created_by_name?: string;
+            /** @description The name of the user who last changed it, in the answers about one license; absent in lists and for a user who is gone. */
+            updated_by_name?: string;
         };
         LicenseWithKey: components["schemas"]["License"] & {
             /** @description The license key, shown this once. */

@@ -7,6 +7,16 @@ import { formatMoney } from './money';
 import { statusText } from './LicenseStatus';
 import { coresText, periodText } from './terms';
 
+/** ByWhom reads "date, by name", or the date alone when the user is not known (or gone). */
+function ByWhom({ at, name }: { at: string; name?: string }) {
+  return (
+    <>
+      <DateTime value={at} />
+      {name ? `, by ${name}` : null}
+    </>
+  );
+}
+
 /** LicenseDetails lists a license's terms and state; of its key, the last 4 characters only. */
 export function LicenseDetails({ license: l }: { license: License }) {
   const rows: [string, React.ReactNode][] = [
@@ -31,8 +41,8 @@ export function LicenseDetails({ license: l }: { license: License }) {
         </Text>
       </Text>,
     ],
-    ['Created', <DateTime key="created" value={l.created_at} />],
-    ['Last changed', <DateTime key="updated" value={l.updated_at} />],
+    ['Created', <ByWhom key="created" at={l.created_at} name={l.created_by_name} />],
+    ['Last changed', <ByWhom key="updated" at={l.updated_at} name={l.updated_by_name} />],
   ];
   return (
     <DataList labelWidth="10rem">
