@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/url"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,24 +16,8 @@ import (
 	"github.com/licensorhq/licensor/internal/session"
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/teststore"
+	"github.com/licensorhq/licensor/internal/testenv"
 )
-
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
 
 // fastParams keep tests quick; argon2's cost is not what they test.
 var fastParams = password.Params{Memory: 64, Time: 1, Threads: 1}
@@ -70,13 +53,13 @@ func (h *countingHasher) reset() {
 type env struct {
 	svc    *account.Service
 	st     store.Store
-	clock  *clock
+	clock  *testenv.Clock
 	hasher *countingHasher
 }
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	c := &clock{now: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)}
+	c := testenv.ClockAt(time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC))
 	st := teststore.Open(t, store.Options{Now: c.Now})
 	h := &countingHasher{Hasher: &password.Hasher{Params: fastParams}}
 	public, _ := url.Parse("https://portal.example")

@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -27,25 +26,8 @@ import (
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/teststore"
 	"github.com/licensorhq/licensor/internal/terms"
+	"github.com/licensorhq/licensor/internal/testenv"
 )
-
-// acctClock is the settable clock of a test server: its store, tokens, sessions and throttles.
-type acctClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *acctClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *acctClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
 
 // countingHasher counts the argon2 runs of a real Hasher with cheap parameters.
 type countingHasher struct {
@@ -73,7 +55,7 @@ func (h *countingHasher) VerifyDummy(ctx context.Context, pw string) error {
 type env struct {
 	srv      *httptest.Server
 	st       teststore.Source
-	clock    *acctClock
+	clock    *testenv.Clock
 	hasher   *countingHasher
 	accounts *account.Service
 	terms    *terms.Service
@@ -91,7 +73,7 @@ const publicURL = "http://localhost:8080"
 
 func newEnv(t *testing.T, opts envOptions) *env {
 	t.Helper()
-	c := &acctClock{now: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)}
+	c := testenv.ClockAt(time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC))
 	st := teststore.Open(t, store.Options{Now: c.Now, Streamed: []string{mail.ItemType}})
 	public, _ := url.Parse(publicURL)
 	cookie, err := session.CookieFor(public)

@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -24,24 +23,13 @@ import (
 	"github.com/licensorhq/licensor/internal/store/readcache"
 	"github.com/licensorhq/licensor/internal/store/teststore"
 	"github.com/licensorhq/licensor/internal/terms"
+	"github.com/licensorhq/licensor/internal/testenv"
 	"github.com/licensorhq/licensor/internal/throttle"
 )
 
 // keyBurst is how many refused keys an address may send before it is refused (of each kind:
 // malformed, and well-formed but unknown).
 const keyBurst = 4
-
-// licClock is a settable clock.
-type licClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *licClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
 
 // licEnv is the HTTP API with real license, session and policy services on a test store: a
 // vendor, a distributor managing a client, another distributor, and a member of each kind.
@@ -58,7 +46,7 @@ type licEnv struct {
 
 func newLicEnv(t testing.TB) *licEnv {
 	t.Helper()
-	c := &licClock{now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}
+	c := testenv.ClockAt(time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC))
 	// The validation records are cached, as `licensor serve` on SQLite does: a record left
 	// stale by a change fails the tests of that change.
 	st := readcache.New(teststore.Open(t, store.Options{Now: c.Now,

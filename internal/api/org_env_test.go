@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"sync"
 	"testing"
 	"time"
 
@@ -30,31 +29,14 @@ import (
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/teststore"
 	"github.com/licensorhq/licensor/internal/terms"
+	"github.com/licensorhq/licensor/internal/testenv"
 	"github.com/licensorhq/licensor/internal/throttle"
 )
-
-// orgClock is a settable clock shared by the store and the services.
-type orgClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *orgClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *orgClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
 
 // orgEnv is a server with the account and organisation routes on a real store.
 type orgEnv struct {
 	st       *recorder
-	clock    *orgClock
+	clock    *testenv.Clock
 	srv      *httptest.Server
 	accounts *account.Service
 	orgs     *org.Service
@@ -85,7 +67,7 @@ func newOrgEnv(t testing.TB) *orgEnv {
 // openOrgEnv is the server on an empty store, without even the vendor organisation.
 func openOrgEnv(t testing.TB) *orgEnv {
 	t.Helper()
-	c := &orgClock{now: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)}
+	c := testenv.ClockAt(time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC))
 	st := &recorder{Store: teststore.Open(t, store.Options{Now: c.Now})}
 	e := &orgEnv{st: st, clock: c}
 	outbox := mail.NewOutbox(st, nil, mail.Options{Now: c.Now})

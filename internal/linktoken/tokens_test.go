@@ -12,6 +12,7 @@ import (
 	"github.com/licensorhq/licensor/internal/linktoken"
 	"github.com/licensorhq/licensor/internal/secret"
 	"github.com/licensorhq/licensor/internal/store"
+	"github.com/licensorhq/licensor/internal/testenv"
 )
 
 func TestIssueAndOpen(t *testing.T) {
@@ -45,27 +46,27 @@ func TestOpenRefuses(t *testing.T) {
 	tests := []struct {
 		name string
 		// prepare returns the text to open for purpose Reset.
-		prepare func(t *testing.T, tk *linktoken.Tokens, c *clock) string
+		prepare func(t *testing.T, tk *linktoken.Tokens, c *testenv.Clock) string
 	}{
-		{"malformed", func(*testing.T, *linktoken.Tokens, *clock) string { return "abc" }},
-		{"unknown", func(*testing.T, *linktoken.Tokens, *clock) string {
+		{"malformed", func(*testing.T, *linktoken.Tokens, *testenv.Clock) string { return "abc" }},
+		{"unknown", func(*testing.T, *linktoken.Tokens, *testenv.Clock) string {
 			text, _ := secret.New()
 			return text
 		}},
-		{"wrong_purpose", func(t *testing.T, tk *linktoken.Tokens, _ *clock) string {
+		{"wrong_purpose", func(t *testing.T, tk *linktoken.Tokens, _ *testenv.Clock) string {
 			return issue(t, tk, linktoken.EmailChange, "usr_1", nil)
 		}},
-		{"expired", func(t *testing.T, tk *linktoken.Tokens, c *clock) string {
+		{"expired", func(t *testing.T, tk *linktoken.Tokens, c *testenv.Clock) string {
 			text := issue(t, tk, linktoken.Reset, "usr_1", nil)
 			c.Advance(time.Hour)
 			return text
 		}},
-		{"voided", func(t *testing.T, tk *linktoken.Tokens, _ *clock) string {
+		{"voided", func(t *testing.T, tk *linktoken.Tokens, _ *testenv.Clock) string {
 			text := issue(t, tk, linktoken.Reset, "usr_1", nil)
 			issue(t, tk, linktoken.Reset, "usr_1", nil)
 			return text
 		}},
-		{"used", func(t *testing.T, tk *linktoken.Tokens, _ *clock) string {
+		{"used", func(t *testing.T, tk *linktoken.Tokens, _ *testenv.Clock) string {
 			text := issue(t, tk, linktoken.Reset, "usr_1", nil)
 			consume(t, tk, text)
 			return text

@@ -16,7 +16,7 @@ import (
 func TestOutboxGivesUpAfterMaxAge(t *testing.T) {
 	t.Parallel()
 	st := openStore(t)
-	clk := newClock()
+	clk := testenv.ClockAt(time.Now())
 	var log lockedBuffer
 	ob := mail.NewOutbox(st, smtpSender(t, "127.0.0.1:"+itoa(testenv.FreePort(t))), mail.Options{
 		Now: clk.Now, MaxAge: 3 * time.Minute, Logger: slog.New(slog.NewTextHandler(&log, nil)),

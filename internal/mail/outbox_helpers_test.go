@@ -35,26 +35,6 @@ func smtpSender(t *testing.T, addr string) *smtp.Sender {
 	return s
 }
 
-// clock is a settable clock for the outbox's retry times.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newClock() *clock { return &clock{t: time.Now()} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // startFeed runs a dispatcher that feeds the outbox until the test ends.
 func startFeed(t *testing.T, st source, ob *mail.Outbox) *feed.Dispatcher {
 	t.Helper()

@@ -85,7 +85,7 @@ func TestOutboxRetriesAfterServerDown(t *testing.T) {
 	t.Parallel()
 	port := testenv.FreePort(t)
 	st := openStore(t)
-	clk := newClock()
+	clk := testenv.ClockAt(time.Now())
 	ob := mail.NewOutbox(st, smtpSender(t, "127.0.0.1:"+itoa(port)), mail.Options{Now: clk.Now})
 	d := startFeed(t, st, ob)
 	k := enqueue(t, st, ob, welcome)

@@ -61,7 +61,7 @@ func TestOutboxSendsOnceUnderConcurrentAttempts(t *testing.T) {
 	t.Parallel()
 	mp := testenv.StartMailpit(t, testenv.MailpitOptions{})
 	st := openStore(t)
-	clk := newClock()
+	clk := testenv.ClockAt(time.Now())
 	ob := mail.NewOutbox(st, smtpSender(t, mp.SMTPAddr), mail.Options{Now: clk.Now})
 	enqueue(t, st, ob, welcome)
 	clk.Advance(time.Hour) // past the grace: sweeps may take the mail too

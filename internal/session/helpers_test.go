@@ -1,35 +1,18 @@
 package session_test
 
 import (
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/licensorhq/licensor/internal/session"
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/teststore"
+	"github.com/licensorhq/licensor/internal/testenv"
 )
 
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
-func open(t *testing.T) (*session.Manager, *clock) {
+func open(t *testing.T) (*session.Manager, *testenv.Clock) {
 	t.Helper()
-	c := &clock{now: time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)}
+	c := testenv.ClockAt(time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC))
 	st := teststore.Open(t, store.Options{Now: c.Now})
 	return &session.Manager{Store: st, Now: c.Now}, c
 }

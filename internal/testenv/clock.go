@@ -39,3 +39,6 @@ func (c *Clock) Set(t time.Time) {
 	defer c.mu.Unlock()
 	c.now = t
 }
+
+// ClockAt returns a clock that stands at t.
+func ClockAt(t time.Time) *Clock { return &Clock{now: t} }

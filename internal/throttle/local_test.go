@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/licensorhq/licensor/internal/testenv"
 )
 
 // takeLocal calls Allow n times and returns how many were allowed and the last retryAfter.
@@ -21,7 +23,7 @@ func takeLocal(l *Local, key string, n int) (allowed int, retryAfter time.Durati
 // TestLocal: the same steps as TestBucket give the same answers in memory.
 func TestLocal(t *testing.T) {
 	t.Parallel()
-	c := &fakeClock{now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	c := testenv.ClockAt(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	l := &Local{Now: c.Now}
 	steps := []struct {
 		name      string
@@ -52,7 +54,7 @@ func TestLocal(t *testing.T) {
 // TestLocalForgets: the keys remembered stay bounded, and a key dropped starts full.
 func TestLocalForgets(t *testing.T) {
 	t.Parallel()
-	c := &fakeClock{now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+	c := testenv.ClockAt(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	l := &Local{Rate: 1, Per: time.Minute, Burst: 1, Now: c.Now}
 	if ok, _ := l.Allow("old"); !ok {
 		t.Fatal("the first try of a key refused")
