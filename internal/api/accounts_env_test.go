@@ -236,19 +236,7 @@ func tokenOf(t *testing.T, link string) string {
 // mails returns the mails waiting in the outbox, oldest first.
 func (e *env) mails(t *testing.T) []mail.Message {
 	t.Helper()
-	page, err := e.st.Query(t.Context(), store.Query{Index: store.GSI1, PK: "mail#due"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []mail.Message
-	for _, it := range page.Items {
-		var m mail.Message
-		if err := json.Unmarshal(it.Body, &m); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, m)
-	}
-	return out
+	return teststore.All[mail.Message](t, e.st, store.Query{Index: store.GSI1, PK: "mail#due"})
 }
 
 // mailsTo returns the queued mails of kind to addr.
@@ -292,16 +280,9 @@ func (e *env) user(t *testing.T, id string) account.User {
 // events returns the actions of the audit log, oldest first.
 func (e *env) events(t *testing.T) []string {
 	t.Helper()
-	page, err := e.st.Query(t.Context(), store.Query{Index: store.GSI1, PK: "audit"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	for _, it := range page.Items {
-		var ev struct{ Action string }
-		if err := json.Unmarshal(it.Body, &ev); err != nil {
-			t.Fatal(err)
-		}
+	for _, ev := range teststore.All[struct{ Action string }](t, e.st,
+		store.Query{Index: store.GSI1, PK: "audit"}) {
 		out = append(out, ev.Action)
 	}
 	return out

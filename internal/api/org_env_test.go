@@ -217,19 +217,7 @@ func (e *orgEnv) events(t testing.TB, orgID string) []audit.Event {
 // queued returns the mails waiting in the outbox, oldest first.
 func (e *orgEnv) queued(t testing.TB) []mail.Message {
 	t.Helper()
-	page, err := e.st.Query(context.Background(), store.Query{Index: store.GSI1, PK: "mail#due"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []mail.Message
-	for _, it := range page.Items {
-		var m mail.Message
-		if err := it.Decode(&m); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, m)
-	}
-	return out
+	return teststore.All[mail.Message](t, e.st, store.Query{Index: store.GSI1, PK: "mail#due"})
 }
 
 // event returns an event of action in orgID's log (the frozen clock leaves events of one

@@ -140,17 +140,7 @@ func (e *env) events(t *testing.T, orgID string) []audit.Event {
 // mails returns the messages waiting in the outbox.
 func (e *env) mails(t *testing.T) []mail.Message {
 	t.Helper()
-	page, err := e.st.Query(t.Context(), store.Query{Index: store.GSI1, PK: "mail#due"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := make([]mail.Message, len(page.Items))
-	for i, it := range page.Items {
-		if err := it.Decode(&out[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return out
+	return teststore.All[mail.Message](t, e.st, store.Query{Index: store.GSI1, PK: "mail#due"})
 }
 
 // validate validates key, failing the test on an error.
