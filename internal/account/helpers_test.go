@@ -1,66 +1,33 @@
 package account_test
 
 import (
-	"context"
 	"errors"
 	"net/url"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/licensorhq/licensor/internal/account"
 	"github.com/licensorhq/licensor/internal/id"
 	"github.com/licensorhq/licensor/internal/mail"
-	"github.com/licensorhq/licensor/internal/password"
+	"github.com/licensorhq/licensor/internal/password/passwordtest"
 	"github.com/licensorhq/licensor/internal/session"
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/teststore"
 	"github.com/licensorhq/licensor/internal/testenv"
 )
 
-// fastParams keep tests quick; argon2's cost is not what they test.
-var fastParams = password.Params{Memory: 64, Time: 1, Threads: 1}
-
-// countingHasher counts the verifications of a real Hasher: every one, dummy or not, runs
-// argon2 once.
-type countingHasher struct {
-	*password.Hasher
-	hashes, verifies, dummies atomic.Int32
-}
-
-func (h *countingHasher) Hash(ctx context.Context, pw string) (string, error) {
-	h.hashes.Add(1)
-	return h.Hasher.Hash(ctx, pw)
-}
-
-func (h *countingHasher) Verify(ctx context.Context, pw, enc string) (bool, bool, error) {
-	h.verifies.Add(1)
-	return h.Hasher.Verify(ctx, pw, enc)
-}
-
-func (h *countingHasher) VerifyDummy(ctx context.Context, pw string) error {
-	h.dummies.Add(1)
-	return h.Hasher.VerifyDummy(ctx, pw)
-}
-
-func (h *countingHasher) reset() {
-	h.hashes.Store(0)
-	h.verifies.Store(0)
-	h.dummies.Store(0)
-}
-
 type env struct {
 	svc    *account.Service
 	st     store.Store
 	clock  *testenv.Clock
-	hasher *countingHasher
+	hasher *passwordtest.Counting
 }
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	c := testenv.ClockAt(time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC))
 	st := teststore.Open(t, store.Options{Now: c.Now})
-	h := &countingHasher{Hasher: &password.Hasher{Params: fastParams}}
+	h := passwordtest.NewCounting()
 	public, _ := url.Parse("https://portal.example")
 	svc := account.New(account.Config{Store: st, PublicURL: public, Hasher: h, Now: c.Now,
 		Outbox: mail.NewOutbox(st, nil, mail.Options{Now: c.Now})})

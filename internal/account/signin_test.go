@@ -26,12 +26,12 @@ func TestSignInWorkIsEqual(t *testing.T) {
 		{"no_password_yet", "nopw@example.com", 0, 1},
 		{"overlong_address", strings.Repeat("a", 300) + "@example.com", 0, 1},
 	} {
-		e.hasher.reset()
+		e.hasher.Reset()
 		_, err := e.svc.SignIn(t.Context(), tt.email, "a wrong password", client)
 		if !errors.Is(err, account.ErrInvalidCredentials) {
 			t.Errorf("%s: %v, want ErrInvalidCredentials", tt.name, err)
 		}
-		if v, d := e.hasher.verifies.Load(), e.hasher.dummies.Load(); v != tt.verifies ||
+		if v, d := e.hasher.Verifies.Load(), e.hasher.Dummies.Load(); v != tt.verifies ||
 			d != tt.dummies {
 			t.Errorf("%s: %d verifications and %d dummies, want %d and %d", tt.name, v, d,
 				tt.verifies, tt.dummies)
@@ -99,13 +99,13 @@ func TestSignInLock(t *testing.T) {
 			client); !errors.Is(err, account.ErrInvalidCredentials) {
 			t.Fatalf("wrong password: %v", err)
 		}
-		e.hasher.reset()
+		e.hasher.Reset()
 		_, err := e.svc.SignIn(t.Context(), "ann@example.com", goodPassword, client)
 		var l *account.LimitedError
 		if !errors.As(err, &l) || l.RetryAfter() != want {
 			t.Fatalf("locked attempt: %v, want a wait of %v", err, want)
 		}
-		if e.hasher.verifies.Load() != 0 {
+		if e.hasher.Verifies.Load() != 0 {
 			t.Error("a locked attempt verified the password")
 		}
 		e.clock.Advance(want)

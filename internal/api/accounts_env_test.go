@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -10,7 +9,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,7 +17,7 @@ import (
 	"github.com/licensorhq/licensor/internal/auth"
 	"github.com/licensorhq/licensor/internal/linktoken"
 	"github.com/licensorhq/licensor/internal/mail"
-	"github.com/licensorhq/licensor/internal/password"
+	"github.com/licensorhq/licensor/internal/password/passwordtest"
 	"github.com/licensorhq/licensor/internal/policy"
 	"github.com/licensorhq/licensor/internal/session"
 	"github.com/licensorhq/licensor/internal/setup"
@@ -29,34 +27,13 @@ import (
 	"github.com/licensorhq/licensor/internal/testenv"
 )
 
-// countingHasher counts the argon2 runs of a real Hasher with cheap parameters.
-type countingHasher struct {
-	*password.Hasher
-	hashes, verifies, dummies atomic.Int32
-}
-
-func (h *countingHasher) Hash(ctx context.Context, pw string) (string, error) {
-	h.hashes.Add(1)
-	return h.Hasher.Hash(ctx, pw)
-}
-
-func (h *countingHasher) Verify(ctx context.Context, pw, enc string) (bool, bool, error) {
-	h.verifies.Add(1)
-	return h.Hasher.Verify(ctx, pw, enc)
-}
-
-func (h *countingHasher) VerifyDummy(ctx context.Context, pw string) error {
-	h.dummies.Add(1)
-	return h.Hasher.VerifyDummy(ctx, pw)
-}
-
 // env is an API server built as package server builds it, with real account, session, terms
 // and setup services on a test store, a real outbox and the policy, behind a real HTTP server.
 type env struct {
 	srv      *httptest.Server
 	st       teststore.Source
 	clock    *testenv.Clock
-	hasher   *countingHasher
+	hasher   *passwordtest.Counting
 	accounts *account.Service
 	terms    *terms.Service
 	setup    *setup.Service
@@ -81,8 +58,7 @@ func newEnv(t *testing.T, opts envOptions) *env {
 		t.Fatal(err)
 	}
 	e := &env{st: st, clock: c,
-		hasher: &countingHasher{Hasher: &password.Hasher{Params: password.Params{
-			Memory: 64, Time: 1, Threads: 1}}},
+		hasher: passwordtest.NewCounting(),
 		outbox: mail.NewOutbox(st, opts.sender, mail.Options{Now: c.Now}),
 		terms:  &terms.Service{Store: st, Now: c.Now}}
 	sessions := &session.Manager{Store: st, Now: c.Now}

@@ -78,12 +78,12 @@ func TestSignInFailuresLookAlike(t *testing.T) {
 	}
 	var bodies []string
 	for _, email := range []string{ann.email, "nobody@client.example", "nopw@client.example"} {
-		e.hasher.verifies.Store(0)
-		e.hasher.dummies.Store(0)
+		e.hasher.Verifies.Store(0)
+		e.hasher.Dummies.Store(0)
 		got := e.browser().do(t, "POST", "/api/v1/session", jsonOf(map[string]string{
 			"email": email, "password": "not the password at all"}))
 		got.want(t, 401, api.CodeInvalidCredentials)
-		if n := e.hasher.verifies.Load() + e.hasher.dummies.Load(); n != 1 {
+		if n := e.hasher.Verifies.Load() + e.hasher.Dummies.Load(); n != 1 {
 			t.Errorf("%s: %d argon2 verifications, want 1", email, n)
 		}
 		p := got.problem(t)
@@ -94,7 +94,7 @@ func TestSignInFailuresLookAlike(t *testing.T) {
 	if bodies[0] != bodies[1] || bodies[1] != bodies[2] {
 		t.Errorf("failures answer differently:\n%s", bodies)
 	}
-	if e.hasher.dummies.Load() != 1 {
+	if e.hasher.Dummies.Load() != 1 {
 		t.Errorf("the address without a password did no dummy verification")
 	}
 	failed := 0
@@ -124,13 +124,13 @@ func TestSignInThrottledPerAddress(t *testing.T) {
 			b := e.browser()
 			for _, lock := range []int{1, 2, 4, 8} {
 				b.do(t, "POST", "/api/v1/session", wrong).want(t, 401, api.CodeInvalidCredentials)
-				before := e.hasher.verifies.Load() + e.hasher.dummies.Load()
+				before := e.hasher.Verifies.Load() + e.hasher.Dummies.Load()
 				got := b.do(t, "POST", "/api/v1/session", wrong)
 				got.want(t, 429, api.CodeRateLimited)
 				if ra := got.Header.Get("Retry-After"); ra != strconv.Itoa(lock) {
 					t.Errorf("Retry-After = %q, want %d", ra, lock)
 				}
-				if after := e.hasher.verifies.Load() + e.hasher.dummies.Load(); after != before {
+				if after := e.hasher.Verifies.Load() + e.hasher.Dummies.Load(); after != before {
 					t.Errorf("a locked attempt ran argon2")
 				}
 				e.clock.Advance(time.Duration(lock) * time.Second)
