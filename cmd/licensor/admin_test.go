@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,7 +24,7 @@ func TestCreateUserWhileServing(t *testing.T) {
 	addr := fmt.Sprintf("127.0.0.1:%d", testenv.FreePort(t))
 	env := map[string]string{"LICENSOR_ADDR": addr, "LICENSOR_DATA_DIR": t.TempDir(),
 		"LICENSOR_PUBLIC_URL": "http://" + addr, "LICENSOR_LOG_FORMAT": "json"}
-	serverLog := &lockedBuffer{}
+	serverLog := &testenv.Buffer{}
 	srv := &cli{stdout: serverLog, stderr: serverLog, getenv: func(k string) string { return env[k] }}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -73,26 +72,8 @@ func TestCreateUserWhileServing(t *testing.T) {
 	}
 }
 
-// lockedBuffer is a writer that the server's goroutines and the test share.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
-
 // waitLog waits until the server's log holds s (the mail, written to the log without SMTP).
-func waitLog(t *testing.T, log *lockedBuffer, s string) {
+func waitLog(t *testing.T, log *testenv.Buffer, s string) {
 	t.Helper()
 	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(log.String(), s); {
 		if time.Now().After(deadline) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/licensorhq/licensor/internal/store"
+	"github.com/licensorhq/licensor/internal/testenv"
 )
 
 // TestFailingConsumerDoesNotBlockOthers breaks one consumer on the second change: the other
@@ -31,7 +32,7 @@ func TestFailingConsumerDoesNotBlockOthers(t *testing.T) {
 		return nil
 	}}
 	good := &recorder{name: "good"}
-	var log lockedBuffer
+	var log testenv.Buffer
 	d, _ := New(st, st, []Consumer{bad, good}, fast(&log))
 	run(t, d)
 	waitFor(t, "the good consumer", func() bool { return len(good.changes()) == n })

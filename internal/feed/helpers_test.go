@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/licensorhq/licensor/internal/store"
 	"github.com/licensorhq/licensor/internal/store/teststore"
+	"github.com/licensorhq/licensor/internal/testenv"
 )
 
 // thing is the streamed item type of these tests; "other" is not streamed.
@@ -103,30 +103,12 @@ func waitFor(t testing.TB, what string, cond func() bool) {
 	}
 }
 
-// lockedBuffer collects log output from several goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-func testLogger(buf *lockedBuffer) *slog.Logger {
+func testLogger(buf *testenv.Buffer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
 // fast are options that keep the tests short.
-func fast(log *lockedBuffer) Options {
+func fast(log *testenv.Buffer) Options {
 	o := Options{PollInterval: 50 * time.Millisecond,
 		Backoff: Backoff{Initial: 10 * time.Millisecond, Max: 40 * time.Millisecond}}
 	if log != nil {

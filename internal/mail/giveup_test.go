@@ -17,7 +17,7 @@ func TestOutboxGivesUpAfterMaxAge(t *testing.T) {
 	t.Parallel()
 	st := openStore(t)
 	clk := testenv.ClockAt(time.Now())
-	var log lockedBuffer
+	var log testenv.Buffer
 	ob := mail.NewOutbox(st, smtpSender(t, "127.0.0.1:"+itoa(testenv.FreePort(t))), mail.Options{
 		Now: clk.Now, MaxAge: 3 * time.Minute, Logger: slog.New(slog.NewTextHandler(&log, nil)),
 		Backoff: feed.Backoff{Initial: time.Minute, Max: time.Hour}})

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"log/slog"
@@ -9,13 +8,13 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/licensorhq/licensor/internal/config"
 	"github.com/licensorhq/licensor/internal/mail"
 	"github.com/licensorhq/licensor/internal/metrics"
+	"github.com/licensorhq/licensor/internal/testenv"
 )
 
 func testConfig(t *testing.T) *config.Config {
@@ -29,24 +28,6 @@ func testConfig(t *testing.T) *config.Config {
 		t.Fatal(err)
 	}
 	return cfg
-}
-
-// syncBuffer is a log destination that the server's goroutines and the test share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
 }
 
 func get(t *testing.T, url string) (int, string) {
@@ -64,7 +45,7 @@ func get(t *testing.T, url string) (int, string) {
 type running struct {
 	*Server
 	base string
-	logs *syncBuffer
+	logs *testenv.Buffer
 	stop func() error // ends the context and returns what Serve returned
 }
 
@@ -77,7 +58,7 @@ func start(t *testing.T) running {
 func startWith(t *testing.T, cfg *config.Config) running {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	logs := &syncBuffer{}
+	logs := &testenv.Buffer{}
 	s, err := New(ctx, cfg, NewLogger(logs, "text"))
 	if err != nil {
 		t.Fatal(err)
