@@ -810,7 +810,7 @@ export interface components {
             updated_at: components["schemas"]["Timestamp"];
             /** @description The user who last changed it. */
             updated_by?: string;
-            /** @description The name of the user who created it, in the answers about one license (reading and changing it); absent in lists and for a user who is gone. */
+            /** @description The name of the user who created it, in the answers about one license (creating, reading and changing it, a new key); absent in lists and for a user who is gone. */
             created_by_name?: string;
             /** @description The name of the user who last changed it, in the answers about one license; absent in lists and for a user who is gone. */
             updated_by_name?: string;
