@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -51,7 +52,12 @@ func (s *Server) startBackground() error {
 		if d == nil {
 			return nil
 		}
-		return d.Drain(drainCtx)
+		// A shutdown right after the start may come before Run began: it delivered nothing,
+		// and the next start resumes from the saved positions.
+		if err := d.Drain(drainCtx); !errors.Is(err, feed.ErrNotRunning) {
+			return err
+		}
+		return nil
 	})
 	return nil
 }
