@@ -46,7 +46,15 @@ func (s *Server) startBackground() error {
 		wg.Wait()
 		return err
 	}
-	s.OnShutdown(func(drainCtx context.Context) error {
+	s.OnShutdown(stopBackground(d, cancel, &wg))
+	return nil
+}
+
+// stopBackground returns the shutdown of the background work: drain the feed d (nil when the
+// engine has none), then stop it all and wait.
+func stopBackground(d *feed.Dispatcher, cancel context.CancelFunc, wg *sync.WaitGroup,
+) func(context.Context) error {
+	return func(ctx context.Context) error {
 		defer wg.Wait()
 		defer cancel()
 		if d == nil {
@@ -54,12 +62,11 @@ func (s *Server) startBackground() error {
 		}
 		// A shutdown right after the start may come before Run began: it delivered nothing,
 		// and the next start resumes from the saved positions.
-		if err := d.Drain(drainCtx); !errors.Is(err, feed.ErrNotRunning) {
+		if err := d.Drain(ctx); !errors.Is(err, feed.ErrNotRunning) {
 			return err
 		}
 		return nil
-	})
-	return nil
+	}
 }
 
 // startFeed runs the change feed when the engine captures changes, with the given consumers.
