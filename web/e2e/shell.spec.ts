@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from './fixtures';
+import { failRequests } from './support/faults';
 
 test('the shell loads with the server healthy', async ({ page }) => {
   const response = await page.goto('/');
@@ -78,25 +79,7 @@ test('navigation works with the keyboard, with a visible focus', async ({ page }
 
 test('a failed health check is explained and can be retried', async ({ page, browserErrors }) => {
   browserErrors.allow(/status of 503/);
-  let failing = true;
-  await page.route('**/healthz', async (route) => {
-    if (!failing) {
-      await route.continue();
-      return;
-    }
-    await route.fulfill({
-      status: 503,
-      contentType: 'application/problem+json',
-      headers: { 'X-Request-Id': 'req_e2e' },
-      body: JSON.stringify({
-        type: 'urn:licensor:problem:unavailable',
-        title: 'Service Unavailable',
-        status: 503,
-        code: 'unavailable',
-        detail: 'The store is unreachable.',
-      }),
-    });
-  });
+  const fault = await failRequests(page, '**/healthz');
   await page.goto('/');
   // The query cache retries a server error twice, a few seconds apart, before it shows it.
   const alert = page.getByRole('alert');
@@ -107,7 +90,7 @@ test('a failed health check is explained and can be retried', async ({ page, bro
   await expect(alert).toContainText('req_e2e');
   await expectAccessible(page);
 
-  failing = false;
+  fault.stop();
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByText('Healthy')).toBeVisible();
   await expect(alert).toBeHidden();
