@@ -1,8 +1,7 @@
-import { Paper, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { Page } from '../../components/Page';
 import { PublishTermsForm } from './PublishTermsForm';
 import { TermsHistory } from '../terms/TermsHistory';
+import { Section } from '../../components/Section';
 
 /**
  * TermsAdminPage is where the vendor's administrators publish the terms and conditions and see
@@ -18,18 +17,5 @@ export function TermsAdminPage() {
         <TermsHistory withAcceptances />
       </Section>
     </Page>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Stack gap="md">
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Button, Group } from '@mantine/core';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/errors';
 import { useLicense, type License, type LicenseWithKey } from '../../api/licenses';
@@ -15,6 +15,7 @@ import { LicenseDetails } from './LicenseDetails';
 import { LicenseStatus } from './LicenseStatus';
 import { RegenerateKey } from './RegenerateKey';
 import { SuspendLicense } from './SuspendLicense';
+import { Section } from '../../components/Section';
 
 /**
  * LicensePage shows one license: its terms and state, and for those who may, a way to edit
@@ -99,17 +100,4 @@ function useAbilities(orgId: string): LicenseAbilities {
     return { manage: false, regenerate: false };
   }
   return licenseAbilities(me.data.memberships, org.data);
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Stack gap="md">
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
 }

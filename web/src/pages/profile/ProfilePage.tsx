@@ -1,11 +1,10 @@
-import { Paper, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useMe } from '../../api/me';
 import { Page } from '../../components/Page';
 import { EmailForm } from './EmailForm';
 import { NameForm } from './NameForm';
 import { PasswordForm } from './PasswordForm';
 import { SessionList } from './SessionList';
+import { Section } from '../../components/Section';
 
 /**
  * ProfilePage is the signed-in user's own page: name, address, password and the browsers that
@@ -29,18 +28,5 @@ export function ProfilePage() {
         <SessionList />
       </Section>
     </Page>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Stack gap="md">
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
   );
 }
