@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/licensorhq/licensor/internal/testenv"
 )
 
 // take calls Allow n times and returns how many were allowed and the last retryAfter.
@@ -27,32 +29,42 @@ func take(t *testing.T, b *Bucket, key string, n int) (allowed int, retryAfter t
 	return allowed, retryAfter
 }
 
-func TestBucket(t *testing.T) {
-	t.Parallel()
-	st, c := open(t)
-	b := &Bucket{Store: st, Name: "signin_ip", Now: c.Now}
-	steps := []struct {
-		name      string
-		advance   time.Duration
-		tries     int
-		allowed   int
-		lastAfter time.Duration
-	}{
-		{"burst", 0, 41, 40, 3 * time.Second},
-		{"one_interval", 3 * time.Second, 2, 1, 3 * time.Second},
-		{"half_interval", 1500 * time.Millisecond, 1, 0, 1500 * time.Millisecond},
-		{"one_minute", time.Minute - 1500*time.Millisecond, 21, 20, 3 * time.Second},
-		{"idle_refills_to_burst", time.Hour, 41, 40, 3 * time.Second},
-	}
-	// After half_interval the bucket holds half a token, so one_minute finds 20 and a half.
-	for _, s := range steps {
+// refillSteps are the steps of a throttle at its defaults (40 at once, then 20 a minute), each
+// after the clock moved by advance: of tries, allowed are, the last one told to wait lastAfter.
+// After half_interval the throttle holds half a token, so one_minute finds 20 and a half.
+var refillSteps = []struct {
+	name      string
+	advance   time.Duration
+	tries     int
+	allowed   int
+	lastAfter time.Duration
+}{
+	{"burst", 0, 41, 40, 3 * time.Second},
+	{"one_interval", 3 * time.Second, 2, 1, 3 * time.Second},
+	{"half_interval", 1500 * time.Millisecond, 1, 0, 1500 * time.Millisecond},
+	{"one_minute", time.Minute - 1500*time.Millisecond, 21, 20, 3 * time.Second},
+	{"idle_refills_to_burst", time.Hour, 41, 40, 3 * time.Second},
+}
+
+// runSteps runs refillSteps, take(n) trying n times and returning how many were allowed and
+// the last wait.
+func runSteps(t *testing.T, c *testenv.Clock, take func(n int) (int, time.Duration)) {
+	t.Helper()
+	for _, s := range refillSteps {
 		c.Advance(s.advance)
-		allowed, after := take(t, b, "192.0.2.1", s.tries)
+		allowed, after := take(s.tries)
 		if allowed != s.allowed || after != s.lastAfter {
 			t.Errorf("%s: %d of %d allowed, last retryAfter %v; want %d, %v",
 				s.name, allowed, s.tries, after, s.allowed, s.lastAfter)
 		}
 	}
+}
+
+func TestBucket(t *testing.T) {
+	t.Parallel()
+	st, c := open(t)
+	b := &Bucket{Store: st, Name: "signin_ip", Now: c.Now}
+	runSteps(t, c, func(n int) (int, time.Duration) { return take(t, b, "192.0.2.1", n) })
 }
 
 func TestBucketConfig(t *testing.T) {

@@ -25,27 +25,7 @@ func TestLocal(t *testing.T) {
 	t.Parallel()
 	c := testenv.ClockAt(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	l := &Local{Now: c.Now}
-	steps := []struct {
-		name      string
-		advance   time.Duration
-		tries     int
-		allowed   int
-		lastAfter time.Duration
-	}{
-		{"burst", 0, 41, 40, 3 * time.Second},
-		{"one_interval", 3 * time.Second, 2, 1, 3 * time.Second},
-		{"half_interval", 1500 * time.Millisecond, 1, 0, 1500 * time.Millisecond},
-		{"one_minute", time.Minute - 1500*time.Millisecond, 21, 20, 3 * time.Second},
-		{"idle_refills_to_burst", time.Hour, 41, 40, 3 * time.Second},
-	}
-	for _, s := range steps {
-		c.Advance(s.advance)
-		allowed, after := takeLocal(l, "192.0.2.1", s.tries)
-		if allowed != s.allowed || after != s.lastAfter {
-			t.Errorf("%s: %d of %d allowed, last retryAfter %v; want %d, %v",
-				s.name, allowed, s.tries, after, s.allowed, s.lastAfter)
-		}
-	}
+	runSteps(t, c, func(n int) (int, time.Duration) { return takeLocal(l, "192.0.2.1", n) })
 	if allowed, _ := takeLocal(l, "192.0.2.2", 40); allowed != 40 {
 		t.Errorf("another key: %d of 40 allowed", allowed)
 	}
