@@ -1,9 +1,17 @@
 package api
 
+import "slices"
+
 // Routes is the route table: every route the server answers, with its permission. The OpenAPI
 // document describes exactly the documented ones (a test holds the two equal); package policy
 // says what each permission requires.
 func (a *API) Routes() []Route {
+	return slices.Concat(a.operationRoutes(), a.accountRoutes(), a.termsRoutes(), a.orgRoutes(),
+		a.auditRoutes(), a.licenseRoutes(), a.catchAllRoutes())
+}
+
+// operationRoutes are the operator's: health, readiness, metrics and the API's description.
+func (a *API) operationRoutes() []Route {
 	return []Route{
 		{Method: "GET", Pattern: "/healthz", Permission: Public, OperationID: "getHealth",
 			Summary: "Liveness: the process answers", Handler: a.health},
@@ -13,8 +21,13 @@ func (a *API) Routes() []Route {
 			Summary: "Prometheus metrics", Handler: a.metrics},
 		{Method: "GET", Pattern: "/api/v1/openapi.json", Permission: Public,
 			OperationID: "getOpenAPI", Summary: "This API's OpenAPI document", Handler: a.openAPI},
+	}
+}
 
-		// Accounts: sign-in, sessions, profile, password and address changes, setup links.
+// accountRoutes are the routes of accounts: sign-in, sessions, profile, password and address
+// changes, setup links.
+func (a *API) accountRoutes() []Route {
+	return []Route{
 		{Method: "POST", Pattern: "/api/v1/session", Permission: Public,
 			OperationID: "createSession", Summary: "Sign in", Handler: a.signIn},
 		{Method: "DELETE", Pattern: "/api/v1/session", Permission: SignedIn,
@@ -53,8 +66,12 @@ func (a *API) Routes() []Route {
 		{Method: "POST", Pattern: "/api/v1/setup", Permission: Public,
 			OperationID: "completeSetup", Summary: "Complete a setup link and sign in",
 			Handler: a.completeSetup},
+	}
+}
 
-		// Terms and conditions.
+// termsRoutes are the routes of terms and conditions.
+func (a *API) termsRoutes() []Route {
+	return []Route{
 		{Method: "GET", Pattern: "/api/v1/terms", Permission: Public, OperationID: "getTerms",
 			Summary: "The current terms", Handler: a.currentTerms},
 		{Method: "POST", Pattern: "/api/v1/terms", Permission: VendorAdmin,
@@ -71,8 +88,13 @@ func (a *API) Routes() []Route {
 			Summary: "Who accepted a version of the terms, and when", Handler: a.termsAcceptances},
 		{Method: "POST", Pattern: "/api/v1/me/terms", Permission: SignedIn,
 			OperationID: "acceptTerms", Summary: "Accept the current terms", Handler: a.acceptTerms},
+	}
+}
 
-		// Organisations (package org): the policy decides on the organisation of {org}.
+// orgRoutes are the routes of organisations (package org): the policy decides on the
+// organisation of {org}.
+func (a *API) orgRoutes() []Route {
+	return []Route{
 		{Method: "GET", Pattern: "/api/v1/orgs", Permission: Member, OperationID: "listOrgs",
 			Summary: "The organisations the user reaches", Handler: a.listOrgs},
 		{Method: "POST", Pattern: "/api/v1/orgs", Permission: Member, OperationID: "createOrg",
@@ -108,16 +130,25 @@ func (a *API) Routes() []Route {
 		{Method: "POST", Pattern: "/api/v1/invitations/accept", Permission: Public,
 			OperationID: "acceptInvitation", Summary: "Accept an invitation",
 			Handler: a.acceptInvitation},
+	}
+}
 
-		// The audit log (package audit).
+// auditRoutes are the routes of the audit log (package audit).
+func (a *API) auditRoutes() []Route {
+	return []Route{
 		{Method: "GET", Pattern: "/api/v1/orgs/{org}/events", Permission: OrgAudit,
 			OperationID: "listOrgEvents", Summary: "The audit log of an organisation",
 			Handler: a.orgEvents},
 		{Method: "GET", Pattern: "/api/v1/events", Permission: VendorMember,
 			OperationID: "listEvents", Summary: "Every audit event", Handler: a.allEvents},
+	}
+}
 
-		// Licenses (package license). Validation is public for the policy: the license key in
-		// the Authorization header is its credential, checked by the handler.
+// licenseRoutes are the routes of licenses (package license). Validation is public for the
+// policy: the license key in the Authorization header is its credential, checked by the
+// handler.
+func (a *API) licenseRoutes() []Route {
+	return []Route{
 		{Method: "POST", Pattern: "/api/v1/license/validate", Permission: Public,
 			OperationID: "validateLicense", Summary: "Validate a license key (License auth)",
 			Quiet: true, Handler: a.validateLicense},
@@ -144,8 +175,13 @@ func (a *API) Routes() []Route {
 			OperationID: "regenerateLicenseKey",
 			Summary:     "Replace a license's key; the answer shows the new key once",
 			Handler:     a.regenerateLicenseKey},
+	}
+}
 
-		// The catch-alls: unknown API paths answer a problem, never the web UI.
+// catchAllRoutes answer what no other route claims: unknown API paths a problem, never
+// the web UI; every other path the web UI.
+func (a *API) catchAllRoutes() []Route {
+	return []Route{
 		{Pattern: "/api/", Permission: Public, Summary: "Unknown API path", Handler: a.apiNotFound},
 		{Pattern: "/", Permission: Public, Summary: "The web UI", Handler: a.ui},
 	}
