@@ -80,10 +80,9 @@ func (s *Store) openDBs(ctx context.Context) error {
 	}
 	s.wdb.SetMaxOpenConns(1)
 	s.wdb.SetConnMaxLifetime(0)
-	var mode string
-	if err := s.wdb.QueryRowContext(ctx, "PRAGMA journal_mode = wal").Scan(&mode); err != nil {
+	if err := s.setWAL(ctx); err != nil {
 		_ = s.wdb.Close()
-		return fmt.Errorf("set journal mode of %s: %w", s.path, err)
+		return err
 	}
 	if s.rdb, err = sql.Open(driverName, dsn(s.path, true)); err != nil {
 		_ = s.wdb.Close()
